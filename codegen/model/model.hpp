@@ -1,0 +1,79 @@
+// A trained MINN as one self-contained object: what the .minn file stores (schema in
+// schema/minn.fbs), what the trainer produces and what the emitter and `minnc predict` read.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace minn {
+
+enum class Activation : std::uint8_t { None = 0, Relu = 1 };
+
+// y = act(W x + b), W row-major [out][in].
+struct DenseLayer {
+  std::string name;            // e.g. "hidden", "output"
+  int in = 0;
+  int out = 0;
+  std::vector<float> weights;  // out * in
+  std::vector<float> bias;     // out
+  Activation activation = Activation::None;
+};
+
+// Compressed sparse rows of S (metabolites x reactions), float values.
+struct SparseRows {
+  int rows = 0;
+  int cols = 0;
+  std::vector<std::int32_t> row_ptr;    // rows + 1
+  std::vector<std::int32_t> col_index;  // nnz, strictly increasing within a row
+  std::vector<float> values;            // nnz
+};
+
+// K heavy-ball steps on L(V) = ||S V||^2/m + ||relu(Pin V - Vin)||^2/n_in + ||relu(-V)||^2/n.
+struct Refinement {
+  int steps = 8;                 // K (0 = pure neural network)
+  float step_size = 0.01f;       // eta
+  float momentum = 0.9f;         // beta
+  double lambda_max = 0.0;       // of (2/m) S^T S, recorded when the step size was chosen
+  std::string step_rule;         // "auto" or "fixed"
+};
+
+struct Provenance {
+  std::string minn_version;
+  std::string dataset_sha256;
+  std::uint64_t seed = 0;
+  std::string variant;                                   // e.g. "c-balanced"
+  std::vector<std::pair<std::string, double>> hyper_parameters;
+  std::vector<std::pair<std::string, double>> training_metrics;
+  std::string command;                                   // the command line that trained it
+};
+
+struct MinnModel {
+  // Inputs, in order: raw sensor values; the scaler maps them to [0, 1] over the training rows.
+  std::vector<std::string> input_names;
+  std::vector<std::string> input_units;
+  std::vector<float> scaler_min;       // per input
+  std::vector<float> scaler_range;     // per input (max - min; 1 where the range is 0)
+  std::vector<float> envelope_min;     // per input, seen in training (raw units)
+  std::vector<float> envelope_max;
+  float envelope_margin = 0.1f;        // fraction of the range tolerated beyond the envelope
+
+  std::vector<DenseLayer> layers;      // hidden (ReLU) then output (none)
+
+  // Outputs: the split-GEM flux vector, in GEM order.
+  std::vector<std::string> reaction_ids;
+  std::vector<std::string> metabolite_ids;
+  SparseRows S;
+  Refinement refinement;
+  std::vector<std::int32_t> pin_reactions;  // Pin rows: each selects one reaction (index into reaction_ids)
+  std::vector<float> default_vin;           // upper bound per Pin row; +inf = no bound
+  std::vector<std::string> pref_reactions;  // measured-flux ids (Pref rows), in dataset order
+
+  std::string gem_id;
+  std::string gem_sha256;
+  Provenance provenance;
+
+  int num_inputs() const { return static_cast<int>(input_names.size()); }
+  int num_outputs() const { return static_cast<int>(reaction_ids.size()); }
+};
+
+}  // namespace minn
