@@ -1,0 +1,118 @@
+#include "train/mechanics.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "common/error.hpp"
+
+namespace minn::train {
+namespace {
+
+SparseRowMatrix to_eigen(const CsrMatrix& csr) {
+  if (csr.rows < 0 || csr.cols < 0 || csr.row_ptr.size() != static_cast<std::size_t>(csr.rows) + 1 ||
+      csr.row_ptr.front() != 0 || csr.col_index.size() != csr.values.size() ||
+      csr.row_ptr.back() != static_cast<int>(csr.values.size()))
+    throw Error("stoichiometric matrix: malformed CSR (" + std::to_string(csr.rows) + " x " +
+                std::to_string(csr.cols) + ", row_ptr " + std::to_string(csr.row_ptr.size()) +
+                " entries, " + std::to_string(csr.values.size()) + " values)");
+  std::vector<Eigen::Triplet<double>> triplets;
+  triplets.reserve(csr.values.size());
+  for (int r = 0; r < csr.rows; ++r) {
+    if (csr.row_ptr[r + 1] < csr.row_ptr[r])
+      throw Error("stoichiometric matrix: row_ptr decreases at row " + std::to_string(r));
+    for (int k = csr.row_ptr[r]; k < csr.row_ptr[r + 1]; ++k) {
+      const int c = csr.col_index[k];
+      if (c < 0 || c >= csr.cols)
+        throw Error("stoichiometric matrix: column index " + std::to_string(c) + " out of range at row " +
+                    std::to_string(r) + " (expected 0.." + std::to_string(csr.cols - 1) + ")");
+      triplets.emplace_back(r, c, csr.values[k]);
+    }
+  }
+  SparseRowMatrix S(csr.rows, csr.cols);
+  S.setFromTriplets(triplets.begin(), triplets.end());
+  S.makeCompressed();
+  return S;
+}
+
+void check_rows(const std::vector<int>& rows, int n, const char* what) {
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (rows[i] < 0 || rows[i] >= n)
+      throw Error(std::string(what) + " row " + std::to_string(i) + ": reaction index " +
+                  std::to_string(rows[i]) + " out of range (expected 0.." + std::to_string(n - 1) + ")");
+}
+
+}  // namespace
+
+Mechanics::Mechanics(const CsrMatrix& S, std::vector<int> pin_reactions, std::vector<int> pref_reactions)
+    : S_(to_eigen(S)), pin_(std::move(pin_reactions)), pref_(std::move(pref_reactions)) {
+  if (S_.rows() == 0 || S_.cols() == 0) throw Error("stoichiometric matrix is empty");
+  St_ = S_.transpose();
+  St_.makeCompressed();
+  check_rows(pin_, n(), "Pin");
+  check_rows(pref_, n(), "Pref");
+}
+
+double Mechanics::pin_norm_squared() const {
+  std::map<int, int> count;
+  int most = 0;
+  for (int r : pin_) most = std::max(most, ++count[r]);
+  return most;
+}
+
+void Mechanics::gradient(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin, Eigen::MatrixXd& SV,
+                         Eigen::MatrixXd& G) const {
+  SV.noalias() = S_ * V;
+  G.noalias() = St_ * SV;
+  G *= 2.0 / m();
+  const double neg = 2.0 / n();
+  G.array() -= neg * (-V.array()).max(0.0);
+  if (!pin_.empty()) {
+    const double in = 2.0 / n_in();
+    for (Eigen::Index b = 0; b < V.cols(); ++b)
+      for (int i = 0; i < n_in(); ++i) {
+        const double excess = V(pin_[i], b) - Vin(i, b);
+        if (excess > 0) G(pin_[i], b) += in * excess;
+      }
+  }
+}
+
+void Mechanics::hessian_times(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin, const Eigen::MatrixXd& X,
+                              Eigen::MatrixXd& SX, Eigen::MatrixXd& out) const {
+  SX.noalias() = S_ * X;
+  out.noalias() = St_ * SX;
+  out *= 2.0 / m();
+  const double neg = 2.0 / n();
+  out.array() += neg * (V.array() < 0.0).cast<double>() * X.array();
+  if (!pin_.empty()) {
+    const double in = 2.0 / n_in();
+    for (Eigen::Index b = 0; b < V.cols(); ++b)
+      for (int i = 0; i < n_in(); ++i)
+        if (V(pin_[i], b) - Vin(i, b) > 0) out(pin_[i], b) += in * X(pin_[i], b);
+  }
+}
+
+Eigen::Matrix<double, 3, Eigen::Dynamic> Mechanics::losses(const Eigen::MatrixXd& V,
+                                                           const Eigen::MatrixXd& Vin) const {
+  Eigen::Matrix<double, 3, Eigen::Dynamic> out(3, V.cols());
+  const Eigen::MatrixXd SV = S_ * V;
+  out.row(0) = SV.colwise().squaredNorm() / m();
+  out.row(2) = (-V.array()).max(0.0).matrix().colwise().squaredNorm() / n();
+  for (Eigen::Index b = 0; b < V.cols(); ++b) {
+    double sum = 0;
+    for (int i = 0; i < n_in(); ++i) {
+      const double excess = std::max(V(pin_[i], b) - Vin(i, b), 0.0);
+      sum += excess * excess;
+    }
+    out(1, b) = pin_.empty() ? 0.0 : sum / n_in();
+  }
+  return out;
+}
+
+Eigen::MatrixXd Mechanics::measured(const Eigen::MatrixXd& V) const {
+  Eigen::MatrixXd out(n_ref(), V.cols());
+  for (int i = 0; i < n_ref(); ++i) out.row(i) = V.row(pref_[i]);
+  return out;
+}
+
+}  // namespace minn::train

@@ -1,0 +1,52 @@
+// The mechanistic part of a MINN on a split GEM: S (metabolites x reactions), the Pin rows
+// (medium/bound constraints) and the Pref rows (measured fluxes). Batched: V is n x B, one
+// column per sample. These are the terms of the paper's loss and of its refinement gradient:
+//   L_mech(V) = ||S V||^2/m + ||relu(Pin V - Vin)||^2/n_in + ||relu(-V)||^2/n
+//   g(V)      = dL_mech/dV = (2/m) S^T S V + (2/n_in) Pin^T relu(Pin V - Vin) - (2/n) relu(-V)
+#pragma once
+#include <Eigen/Core>
+#include <Eigen/SparseCore>
+#include <vector>
+
+#include "gem/gem.hpp"
+
+namespace minn::train {
+
+using SparseRowMatrix = Eigen::SparseMatrix<double, Eigen::RowMajor, int>;
+
+class Mechanics {
+ public:
+  // Pin and Pref rows each select one reaction (a 0/1 row), given as reaction indices.
+  // Throws minn::Error on out-of-range indices or a malformed CSR matrix.
+  Mechanics(const CsrMatrix& S, std::vector<int> pin_reactions, std::vector<int> pref_reactions);
+
+  int m() const { return static_cast<int>(S_.rows()); }
+  int n() const { return static_cast<int>(S_.cols()); }
+  int n_in() const { return static_cast<int>(pin_.size()); }
+  int n_ref() const { return static_cast<int>(pref_.size()); }
+  const SparseRowMatrix& S() const { return S_; }
+  const std::vector<int>& pin() const { return pin_; }
+  const std::vector<int>& pref() const { return pref_; }
+  // ||Pin||_2^2 = the largest number of Pin rows selecting the same reaction.
+  double pin_norm_squared() const;
+
+  // G = g(V) for every column; SV receives S V (scratch the caller keeps to avoid allocations).
+  void gradient(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin, Eigen::MatrixXd& SV,
+                Eigen::MatrixXd& G) const;
+  // out = H(V) X, the (generalised) Hessian of L_mech at V applied to X; symmetric.
+  void hessian_times(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin, const Eigen::MatrixXd& X,
+                     Eigen::MatrixXd& SX, Eigen::MatrixXd& out) const;
+  // Per sample: rows = {||SV||^2/m, ||relu(Pin V - Vin)||^2/n_in, ||relu(-V)||^2/n}.
+  Eigen::Matrix<double, 3, Eigen::Dynamic> losses(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin) const;
+
+  // Pref V (n_ref x B).
+  Eigen::MatrixXd measured(const Eigen::MatrixXd& V) const;
+
+ private:
+  SparseRowMatrix S_;
+  SparseRowMatrix St_;  // S^T, kept row-major as well so both products stream rows
+  std::vector<int> pin_;
+  std::vector<int> pref_;
+};
+
+}  // namespace minn::train

@@ -1,0 +1,53 @@
+#include "train/network.hpp"
+
+#include <cmath>
+
+#include "common/error.hpp"
+
+namespace minn::train {
+
+Network::Network(int inputs, int hidden, int outputs) : inputs_(inputs), hidden_(hidden), outputs_(outputs) {
+  if (inputs <= 0 || hidden <= 0 || outputs <= 0)
+    throw Error("network sizes must be positive (inputs " + std::to_string(inputs) + ", hidden " +
+                std::to_string(hidden) + ", outputs " + std::to_string(outputs) + ")");
+  off_b1_ = Eigen::Index{hidden} * inputs;
+  off_W2_ = off_b1_ + hidden;
+  off_b2_ = off_W2_ + Eigen::Index{outputs} * hidden;
+  params_.setZero(off_b2_ + outputs);
+}
+
+void Network::init_pytorch_default(Rng& rng) {
+  const double bound1 = 1.0 / std::sqrt(static_cast<double>(inputs_));
+  const double bound2 = 1.0 / std::sqrt(static_cast<double>(hidden_));
+  for (Eigen::Index i = 0; i < off_W2_; ++i) params_(i) = rng.uniform(-bound1, bound1);
+  for (Eigen::Index i = off_W2_; i < params_.size(); ++i) params_(i) = rng.uniform(-bound2, bound2);
+}
+
+void Network::forward(const Eigen::MatrixXd& X, double dropout, Rng* rng, Eigen::MatrixXd& V0) {
+  Z1_.noalias() = W1() * X;
+  Z1_.colwise() += b1();
+  A1_ = Z1_.cwiseMax(0.0);
+  if (dropout > 0 && rng) {
+    const double keep_scale = 1.0 / (1.0 - dropout);
+    mask_.resize(A1_.rows(), A1_.cols());
+    for (Eigen::Index i = 0; i < mask_.size(); ++i) mask_(i) = rng->uniform() < dropout ? 0.0 : keep_scale;
+    A1_.array() *= mask_.array();
+  } else {
+    mask_.setOnes(A1_.rows(), A1_.cols());
+  }
+  V0.noalias() = W2() * A1_;
+  V0.colwise() += b2();
+}
+
+void Network::backward(const Eigen::MatrixXd& X, const Eigen::MatrixXd& grad_V0, Eigen::VectorXd& grad) {
+  grad.resize(params_.size());
+  W2(grad).noalias() = grad_V0 * A1_.transpose();
+  b2(grad) = grad_V0.rowwise().sum();
+  grad_A1_.noalias() = W2().transpose() * grad_V0;
+  // Through dropout (mask holds 0 or the keep scale) and ReLU (derivative 0 at 0, as PyTorch).
+  grad_A1_.array() *= mask_.array() * (Z1_.array() > 0.0).cast<double>();
+  W1(grad).noalias() = grad_A1_ * X.transpose();
+  b1(grad) = grad_A1_.rowwise().sum();
+}
+
+}  // namespace minn::train

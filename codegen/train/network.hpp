@@ -1,0 +1,54 @@
+// The MINN's neural part: V0 = W2 dropout(relu(W1 x + b1)) + b2, batched (one column per sample).
+// All parameters live in one flat vector (W1, b1, W2, b2, column-major) so that the optimiser
+// updates them in one vectorised pass.
+#pragma once
+#include <Eigen/Core>
+
+#include "train/rng.hpp"
+
+namespace minn::train {
+
+class Network {
+ public:
+  Network(int inputs, int hidden, int outputs);
+
+  int inputs() const { return inputs_; }
+  int hidden() const { return hidden_; }
+  int outputs() const { return outputs_; }
+
+  Eigen::VectorXd& parameters() { return params_; }
+  const Eigen::VectorXd& parameters() const { return params_; }
+
+  using Mat = Eigen::Map<Eigen::MatrixXd>;
+  using Vec = Eigen::Map<Eigen::VectorXd>;
+  using CMat = Eigen::Map<const Eigen::MatrixXd>;
+  using CVec = Eigen::Map<const Eigen::VectorXd>;
+  CMat W1() const { return CMat(params_.data(), hidden_, inputs_); }
+  CVec b1() const { return CVec(params_.data() + off_b1_, hidden_); }
+  CMat W2() const { return CMat(params_.data() + off_W2_, outputs_, hidden_); }
+  CVec b2() const { return CVec(params_.data() + off_b2_, outputs_); }
+  // Views of a flat vector laid out like parameters() (e.g. a gradient).
+  Mat W1(Eigen::VectorXd& flat) const { return Mat(flat.data(), hidden_, inputs_); }
+  Vec b1(Eigen::VectorXd& flat) const { return Vec(flat.data() + off_b1_, hidden_); }
+  Mat W2(Eigen::VectorXd& flat) const { return Mat(flat.data() + off_W2_, outputs_, hidden_); }
+  Vec b2(Eigen::VectorXd& flat) const { return Vec(flat.data() + off_b2_, outputs_); }
+
+  // PyTorch's default nn.Linear initialisation: weight and bias ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in)),
+  // drawn in the order W1, b1, W2, b2 (column-major within a matrix).
+  void init_pytorch_default(Rng& rng);
+
+  // V0 = network(X). With dropout > 0 and an rng, inverted dropout (training): a hidden unit is
+  // zeroed with probability `dropout` and the others scaled by 1/(1-dropout). Keeps what
+  // backward() needs.
+  void forward(const Eigen::MatrixXd& X, double dropout, Rng* rng, Eigen::MatrixXd& V0);
+  // grad (flat, same layout as parameters) = dL/dparams given dL/dV0 for the last forward().
+  void backward(const Eigen::MatrixXd& X, const Eigen::MatrixXd& grad_V0, Eigen::VectorXd& grad);
+
+ private:
+  int inputs_, hidden_, outputs_;
+  Eigen::Index off_b1_, off_W2_, off_b2_;
+  Eigen::VectorXd params_;
+  Eigen::MatrixXd Z1_, A1_, mask_, grad_A1_;
+};
+
+}  // namespace minn::train

@@ -1,0 +1,24 @@
+#include "train/scaler.hpp"
+
+#include "common/error.hpp"
+
+namespace minn::train {
+
+MinMaxScaler MinMaxScaler::fit(const Eigen::MatrixXd& X) {
+  if (X.cols() == 0) throw Error("cannot fit the input scaler on zero training rows");
+  MinMaxScaler s;
+  s.min = X.rowwise().minCoeff();
+  s.range = X.rowwise().maxCoeff() - s.min;
+  for (Eigen::Index i = 0; i < s.range.size(); ++i)
+    if (s.range(i) == 0) s.range(i) = 1.0;
+  return s;
+}
+
+Eigen::MatrixXd MinMaxScaler::transform(const Eigen::MatrixXd& X) const {
+  if (X.rows() != min.size())
+    throw Error("input has " + std::to_string(X.rows()) + " features, the scaler expects " +
+                std::to_string(min.size()));
+  return ((X.colwise() - min).array().colwise() / range.array()).matrix();
+}
+
+}  // namespace minn::train

@@ -1,0 +1,131 @@
+#include "train/trainer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string>
+
+#include "common/error.hpp"
+#include "train/adam.hpp"
+
+namespace minn::train {
+namespace {
+
+void require(bool ok, const std::string& message) {
+  if (!ok) throw Error(message);
+}
+
+// Copies the given columns of `from` into `to` (resized).
+void gather(const Eigen::MatrixXd& from, const int* columns, int count, Eigen::MatrixXd& to) {
+  to.resize(from.rows(), count);
+  for (int j = 0; j < count; ++j) to.col(j) = from.col(columns[j]);
+}
+
+}  // namespace
+
+void validate(const TrainOptions& o) {
+  require(o.hidden > 0, "--hidden must be positive, got " + std::to_string(o.hidden));
+  require(o.dropout >= 0 && o.dropout < 1, "--dropout must be in [0, 1), got " + std::to_string(o.dropout));
+  require(o.lr > 0 && std::isfinite(o.lr), "--lr must be positive, got " + std::to_string(o.lr));
+  require(o.weight_decay >= 0 && std::isfinite(o.weight_decay),
+          "--weight-decay must be >= 0, got " + std::to_string(o.weight_decay));
+  require(o.c > 0 && std::isfinite(o.c), "--c must be positive, got " + std::to_string(o.c));
+  require(o.epochs >= 0, "--epochs must be >= 0, got " + std::to_string(o.epochs));
+  require(o.batch > 0, "--batch must be positive, got " + std::to_string(o.batch));
+  require(o.steps >= 0, "--steps must be >= 0, got " + std::to_string(o.steps));
+  require(o.momentum >= 0 && o.momentum < 1, "--momentum must be in [0, 1), got " + std::to_string(o.momentum));
+  require(o.fixed_step >= 0 && std::isfinite(o.fixed_step),
+          "--refine-step must be 'auto' or a positive number, got " + std::to_string(o.fixed_step));
+}
+
+StepChoice choose_step(const Mechanics& mech, const TrainOptions& options) {
+  return options.fixed_step > 0 ? choose_step_fixed(mech, options.fixed_step, options.momentum)
+                                : choose_step_auto(mech, options.momentum, options.steps);
+}
+
+TrainingSet TrainingSet::subset(const std::vector<int>& columns) const {
+  TrainingSet out;
+  for (int c : columns)
+    require(c >= 0 && c < samples(), "training subset: sample " + std::to_string(c) + " out of range");
+  gather(inputs, columns.data(), static_cast<int>(columns.size()), out.inputs);
+  gather(targets, columns.data(), static_cast<int>(columns.size()), out.targets);
+  gather(vin, columns.data(), static_cast<int>(columns.size()), out.vin);
+  return out;
+}
+
+TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const TrainOptions& o, const StepChoice& step,
+                       const EpochCallback& on_epoch) {
+  validate(o);
+  const int N = data.samples();
+  require(N > 0, "no training rows");
+  require(data.targets.rows() == mech.n_ref() && data.targets.cols() == N,
+          "targets are " + std::to_string(data.targets.rows()) + " x " + std::to_string(data.targets.cols()) +
+              ", expected " + std::to_string(mech.n_ref()) + " x " + std::to_string(N));
+  require(data.vin.rows() == mech.n_in() && data.vin.cols() == N,
+          "Vin is " + std::to_string(data.vin.rows()) + " x " + std::to_string(data.vin.cols()) + ", expected " +
+              std::to_string(mech.n_in()) + " x " + std::to_string(N));
+  require(data.inputs.allFinite() && data.targets.allFinite(), "training inputs and targets must be finite");
+
+  // Independent streams, so that e.g. changing the dropout rate does not change the init.
+  Rng root(o.seed);
+  Rng init_rng = root.split();
+  Rng shuffle_rng = root.split();
+  Rng dropout_rng = root.split();
+
+  TrainedMinn model{MinMaxScaler::fit(data.inputs), Network(static_cast<int>(data.inputs.rows()), o.hidden, mech.n()),
+                    HeavyBall{o.steps, step.eta, o.momentum}, {}};
+  model.network.init_pytorch_default(init_rng);
+  const Eigen::MatrixXd X = model.scaler.transform(data.inputs);
+
+  Adam adam(model.network.parameters().size(), AdamOptions{o.lr, 0.9, 0.999, 1e-8, o.weight_decay});
+  Refiner refiner;
+  std::vector<int> order(static_cast<std::size_t>(N));
+  std::iota(order.begin(), order.end(), 0);
+  Eigen::MatrixXd xb, tb, vinb, V0, V, grad_V, grad_V0, SV;
+  Eigen::VectorXd grad;
+  model.history.reserve(static_cast<std::size_t>(o.epochs));
+  for (int epoch = 1; epoch <= o.epochs; ++epoch) {
+    shuffle_rng.shuffle(order);
+    EpochReport report;
+    report.epoch = epoch;
+    for (int start = 0; start < N; start += o.batch) {
+      const int count = std::min(o.batch, N - start);
+      gather(X, order.data() + start, count, xb);
+      gather(data.targets, order.data() + start, count, tb);
+      gather(data.vin, order.data() + start, count, vinb);
+      model.network.forward(xb, o.dropout, &dropout_rng, V0);
+      refiner.forward(mech, model.refinement, V0, vinb, V, true);
+      const BatchLoss loss = batch_loss(mech, o.variant, o.c, V, tb, vinb, &grad_V, SV);
+      refiner.backward(mech, model.refinement, vinb, grad_V, grad_V0);
+      model.network.backward(xb, grad_V0, grad);
+      adam.step(model.network.parameters(), grad);
+      report.loss += loss.total;
+      report.data += loss.data;
+      report.mech += loss.mech;
+      report.ne += loss.ne;
+    }
+    report.loss /= N;
+    report.data /= N;
+    report.mech /= N;
+    report.ne /= N;
+    if (!std::isfinite(report.loss))
+      throw Error("training diverged at epoch " + std::to_string(epoch) +
+                  " (loss is not finite); with a fixed --refine-step, check eta * lambda_max < 2(1+beta) or use auto");
+    model.history.push_back(report);
+    if (on_epoch) on_epoch(report);
+  }
+  return model;
+}
+
+Eigen::MatrixXd predict_fluxes(const Mechanics& mech, const TrainedMinn& model, const Eigen::MatrixXd& raw_inputs,
+                               const Eigen::MatrixXd& vin, Eigen::MatrixXd* V0_out) {
+  Network net = model.network;  // forward() keeps activations; a copy keeps `model` const
+  Eigen::MatrixXd V0, V;
+  net.forward(model.scaler.transform(raw_inputs), 0.0, nullptr, V0);
+  Refiner refiner;
+  refiner.forward(mech, model.refinement, V0, vin, V, false);
+  if (V0_out) *V0_out = V0;
+  return V;
+}
+
+}  // namespace minn::train

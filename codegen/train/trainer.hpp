@@ -1,0 +1,74 @@
+// Training a MINN: shuffled mini-batches, the network, the K-step refinement, the variant's loss,
+// hand-written backpropagation through all of it, and Adam. Double precision throughout.
+// Re-entrant (no global state): cross-validation may run several trainings on different threads,
+// and a seed gives the same weights whatever runs next to it.
+#pragma once
+#include <Eigen/Core>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "train/loss.hpp"
+#include "train/mechanics.hpp"
+#include "train/network.hpp"
+#include "train/refinement.hpp"
+#include "train/scaler.hpp"
+#include "train/step_size.hpp"
+
+namespace minn::train {
+
+struct TrainOptions {
+  Variant variant = Variant::CBalanced;
+  double c = 20;
+  int hidden = 250;
+  double dropout = 0.25;
+  double lr = 5e-4;
+  double weight_decay = 1e-4;
+  int epochs = 100;
+  int batch = 5;
+  std::uint64_t seed = 0;
+  int steps = 8;          // K
+  double momentum = 0.9;  // beta
+  double fixed_step = 0;  // eta; 0 = auto (see step_size.hpp)
+};
+
+// Checks ranges; throws minn::Error naming the option.
+void validate(const TrainOptions& options);
+
+// The step size for these options (auto or fixed); computed once, reusable across trainings on
+// the same GEM (e.g. every fold of a cross-validation).
+StepChoice choose_step(const Mechanics& mech, const TrainOptions& options);
+
+struct TrainingSet {
+  Eigen::MatrixXd inputs;   // features x samples, raw units
+  Eigen::MatrixXd targets;  // n_ref x samples (Pref order)
+  Eigen::MatrixXd vin;      // n_in x samples (upper bounds of the Pin rows; +inf = none)
+
+  int samples() const { return static_cast<int>(inputs.cols()); }
+  TrainingSet subset(const std::vector<int>& columns) const;
+};
+
+struct EpochReport {
+  int epoch = 0;      // 1-based
+  double loss = 0;    // per-sample means over the epoch, training mode (dropout on)
+  double data = 0;
+  double mech = 0;
+  double ne = 0;
+};
+using EpochCallback = std::function<void(const EpochReport&)>;
+
+struct TrainedMinn {
+  MinMaxScaler scaler;
+  Network network;
+  HeavyBall refinement;
+  std::vector<EpochReport> history;
+};
+
+TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const TrainOptions& options,
+                       const StepChoice& step, const EpochCallback& on_epoch = {});
+
+// Eval mode (no dropout), double: refined fluxes (n x samples); V0 receives the network output.
+Eigen::MatrixXd predict_fluxes(const Mechanics& mech, const TrainedMinn& model, const Eigen::MatrixXd& raw_inputs,
+                               const Eigen::MatrixXd& vin, Eigen::MatrixXd* V0 = nullptr);
+
+}  // namespace minn::train
