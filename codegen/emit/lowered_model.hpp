@@ -1,0 +1,67 @@
+// A MinnModel lowered to exactly the tables and constants the runtime kernels consume.
+// The emitter prints these tables and the host reference runs the kernels on them, so both paths
+// see the same bits: envelope bounds, 2/m constants and int8 scales are rounded to float once, here.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "emit/precision.hpp"
+#include "minn/minn.hpp"
+#include "model/model.hpp"
+
+namespace minn::emit {
+
+inline constexpr int kPanelRows = 8;  // rows per weight panel (see lib/minn/dense.hpp)
+
+struct LoweredLayer {
+  std::string name;
+  int in = 0;
+  int out = 0;
+  minn::Act act = minn::Act::None;
+  std::vector<float> weights;        // f32: panels, padded to a multiple of kPanelRows rows
+  std::vector<std::int8_t> qweights; // int8w: panels, same layout
+  std::vector<float> scale;          // int8w: per output row, W ~ scale * q
+  std::vector<float> bias;           // out
+  long long macs() const { return static_cast<long long>(in) * out; }
+};
+
+// Workspace layout in floats. Activations ping-pong between two regions (the scaled inputs are
+// activation 0, the last layer writes the caller's outputs); the refinement buffers reuse them.
+struct WorkspaceLayout {
+  int activation_offset[2] = {0, 0};  // activation k lives at activation_offset[k % 2]
+  int d_offset = 0;                   // momentum (n)
+  int sv_offset = 0;                  // S V (m)
+  int g_offset = 0;                   // gradient (n)
+  int floats = 0;
+};
+
+struct LoweredModel {
+  Precision precision = Precision::F32;
+  int num_inputs = 0;
+  int num_outputs = 0;
+  std::vector<std::string> input_names;
+  std::vector<std::string> input_units;
+  std::vector<std::string> reaction_ids;
+  std::vector<float> scaler_min, scaler_range;
+  std::vector<float> envelope_min, envelope_max;  // as trained (raw units)
+  std::vector<float> envelope_lo, envelope_hi;    // widened by the margin: what the guard checks
+  float envelope_margin = 0.0f;
+  std::vector<LoweredLayer> layers;
+  int s_rows = 0;
+  int s_cols = 0;
+  std::vector<std::int32_t> s_row_ptr, s_col;
+  std::vector<float> s_val;
+  std::vector<std::int32_t> pin;
+  std::vector<float> vin;
+  minn::RefineParams refine{};
+  WorkspaceLayout workspace;
+
+  long long dense_macs() const;
+  long long refine_macs() const;  // per inference: K * (2 nnz(S) + Pin rows + 4 n) multiply-adds
+};
+
+// Validates dimensions and values (minn::Error naming the part and what was expected) and lowers.
+LoweredModel lower(const MinnModel& model, Precision precision);
+
+}  // namespace minn::emit

@@ -1,0 +1,39 @@
+#include "emit/reference_predictor.hpp"
+
+#include "minn/minn.hpp"
+
+namespace minn::emit {
+
+ReferencePredictor::ReferencePredictor(const MinnModel& model, Precision precision)
+    : lowered_(lower(model, precision)),
+      workspace_(static_cast<std::size_t>(lowered_.workspace.floats), 0.0f) {}
+
+int ReferencePredictor::infer(const float* in, float* out) {
+  const LoweredModel& m = lowered_;
+  const int code = minn::check_inputs(in, m.num_inputs, m.envelope_lo.data(), m.envelope_hi.data());
+  if (code < 0) return code;
+  float* const buf = workspace_.data();
+  const int* const offset = m.workspace.activation_offset;
+  minn::scale_inputs(in, m.num_inputs, m.scaler_min.data(), m.scaler_range.data(), buf + offset[0]);
+  for (std::size_t k = 0; k < m.layers.size(); ++k) {
+    const LoweredLayer& l = m.layers[k];
+    const float* x = buf + offset[k % 2];
+    float* y = k + 1 == m.layers.size() ? out : buf + offset[(k + 1) % 2];
+    if (m.precision == Precision::F32) {
+      minn::dense_f32<kPanelRows>(l.weights.data(), l.bias.data(), l.in, l.out, l.act, x, y);
+    } else {
+      minn::dense_i8<kPanelRows>(l.qweights.data(), l.scale.data(), l.bias.data(), l.in, l.out,
+                                 l.act, x, y);
+    }
+  }
+  if (m.refine.steps > 0) {
+    const minn::CsrView<std::int32_t, std::int32_t> s{m.s_rows, m.s_cols, m.s_row_ptr.data(),
+                                                      m.s_col.data(), m.s_val.data()};
+    minn::refine(s, m.pin.data(), m.vin.data(), static_cast<int>(m.pin.size()), m.refine, out,
+                 buf + m.workspace.d_offset, buf + m.workspace.sv_offset,
+                 buf + m.workspace.g_offset);
+  }
+  return code;
+}
+
+}  // namespace minn::emit

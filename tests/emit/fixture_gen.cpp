@@ -1,0 +1,29 @@
+// Build-time generator for the bit-exactness tests: emits NAME.* for the random model
+// (random_model.hpp, fixed spec and seed) into a directory, exactly as `minnc compile` would.
+// Usage: emit_fixture_gen OUT_DIR NAME f32|int8w
+#include <cstdio>
+
+#include "common/error.hpp"
+#include "emit/emitter.hpp"
+#include "emit/sha256.hpp"
+#include "fixture_spec.hpp"
+#include "random_model.hpp"
+
+int main(int argc, char** argv) {
+  if (argc != 4) {
+    std::fprintf(stderr, "usage: emit_fixture_gen OUT_DIR NAME f32|int8w\n");
+    return 2;
+  }
+  try {
+    const minn::MinnModel model = minn::test::make_random_model(minn::test::kFixtureSpec);
+    minn::emit::EmitOptions options;
+    options.name = argv[2];
+    options.precision = minn::emit::parse_precision(argv[3]);
+    options.model_sha256 = minn::emit::sha256_hex("random model fixture, seed 7");
+    minn::emit::write_files(argv[1], minn::emit::generate(model, options));
+  } catch (const minn::Error& e) {
+    std::fprintf(stderr, "emit_fixture_gen: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
