@@ -1,0 +1,87 @@
+#include "common/file_bytes.hpp"
+
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include "common/error.hpp"
+
+namespace minn {
+namespace {
+
+struct FileCloser {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+}  // namespace
+
+std::string read_file_bytes(const std::string& path) {
+  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+  if (!file) {
+    throw Error(path + ": cannot open file: " + std::strerror(errno));
+  }
+  std::string bytes;
+  if (std::fseek(file.get(), 0, SEEK_END) == 0) {
+    const long size = std::ftell(file.get());
+    if (size > 0) bytes.reserve(static_cast<std::size_t>(size));
+    std::rewind(file.get());
+  }
+  char buffer[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) {
+    bytes.append(buffer, n);
+  }
+  if (std::ferror(file.get())) {
+    throw Error(path + ": read error: " + std::strerror(errno));
+  }
+  return bytes;
+}
+
+bool is_gzip(const std::string& bytes) {
+  return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
+         static_cast<unsigned char>(bytes[1]) == 0x8b;
+}
+
+std::string gunzip(const std::string& compressed, const std::string& path) {
+  z_stream stream;
+  std::memset(&stream, 0, sizeof stream);
+  // 15 + 32: maximal window, automatic gzip/zlib header detection.
+  if (inflateInit2(&stream, 15 + 32) != Z_OK) {
+    throw Error(path + ": zlib initialisation failed");
+  }
+  std::string out;
+  out.reserve(compressed.size() * 8);
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  stream.avail_in = static_cast<uInt>(compressed.size());
+  char buffer[1 << 16];
+  int status = Z_OK;
+  while (true) {
+    stream.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream.avail_out = sizeof buffer;
+    status = inflate(&stream, Z_NO_FLUSH);
+    if (status != Z_OK && status != Z_STREAM_END) break;
+    out.append(buffer, sizeof buffer - stream.avail_out);
+    if (status == Z_STREAM_END) {
+      if (stream.avail_in == 0) break;
+      // Another gzip member follows (as `cat a.gz b.gz` produces).
+      if (inflateReset(&stream) != Z_OK) break;
+    }
+  }
+  const std::string detail = stream.msg ? stream.msg : "truncated or corrupt data";
+  inflateEnd(&stream);
+  if (status != Z_STREAM_END) {
+    throw Error(path + ": invalid gzip data: " + detail);
+  }
+  return out;
+}
+
+std::string read_text_file(const std::string& path) {
+  std::string bytes = read_file_bytes(path);
+  if (is_gzip(bytes)) return gunzip(bytes, path);
+  return bytes;
+}
+
+}  // namespace minn

@@ -1,0 +1,19 @@
+// Reading whole files: raw bytes, and text that may be gzip-compressed (.xml.gz, .csv.gz).
+#pragma once
+#include <string>
+
+namespace minn {
+
+// The file's bytes exactly as stored. Throws minn::Error naming the file when it cannot be read.
+std::string read_file_bytes(const std::string& path);
+
+// True when the bytes start with the gzip magic number (1f 8b).
+bool is_gzip(const std::string& bytes);
+
+// Inflates gzip data (concatenated members allowed). `path` only names the source in error messages.
+std::string gunzip(const std::string& compressed, const std::string& path);
+
+// The file's content, decompressed when it is gzip (detected by content, not by the extension).
+std::string read_text_file(const std::string& path);
+
+}  // namespace minn
