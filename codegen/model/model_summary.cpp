@@ -1,0 +1,170 @@
+#include "model/model_summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "model/json_writer.hpp"
+#include "model/model_file.hpp"
+
+namespace minn {
+namespace {
+
+const char* activation_name(Activation a) { return a == Activation::Relu ? "relu" : "none"; }
+
+std::string number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", value);
+  return buffer;
+}
+
+std::size_t unbounded_pin_rows(const MinnModel& m) {
+  return static_cast<std::size_t>(std::count_if(m.default_vin.begin(), m.default_vin.end(),
+                                                [](float v) { return std::isinf(v); }));
+}
+
+}  // namespace
+
+std::string model_summary_text(const MinnModel& m, const std::string& file,
+                               const std::string& sha256) {
+  std::ostringstream o;
+  o << "model      " << file << "\n"
+    << "sha256     " << sha256 << "\n"
+    << "schema     version " << kModelSchemaVersion << ", written by minn "
+    << (m.provenance.minn_version.empty() ? "?" : m.provenance.minn_version) << "\n"
+    << "GEM        " << m.gem_id << " (sha256 " << (m.gem_sha256.empty() ? "-" : m.gem_sha256)
+    << ")\n\n";
+
+  std::size_t width = 4;
+  for (const auto& name : m.input_names) width = std::max(width, name.size());
+  o << "inputs     " << m.num_inputs() << " (envelope margin " << number(m.envelope_margin * 100.0)
+    << "% of the range)\n";
+  char line[512];
+  std::snprintf(line, sizeof line, "  %4s  %-*s  %-10s  %-27s  %s\n", "#", static_cast<int>(width),
+                "name", "unit", "envelope [min, max]", "scaler min, range");
+  o << line;
+  for (int i = 0; i < m.num_inputs(); ++i) {
+    const std::string envelope =
+        "[" + number(m.envelope_min[i]) + ", " + number(m.envelope_max[i]) + "]";
+    std::snprintf(line, sizeof line, "  %4d  %-*s  %-10s  %-27s  %s, %s\n", i,
+                  static_cast<int>(width), m.input_names[i].c_str(), m.input_units[i].c_str(),
+                  envelope.c_str(), number(m.scaler_min[i]).c_str(),
+                  number(m.scaler_range[i]).c_str());
+    o << line;
+  }
+
+  o << "\nlayers     " << m.layers.size() << "\n";
+  for (const DenseLayer& l : m.layers)
+    o << "  " << l.name << ": " << l.in << " -> " << l.out << ", " << activation_name(l.activation)
+      << "\n";
+
+  const Refinement& r = m.refinement;
+  o << "\noutputs    " << m.num_outputs() << " reaction fluxes (split GEM order)\n"
+    << "S          " << m.S.rows << " metabolites x " << m.S.cols << " reactions, "
+    << m.S.values.size() << " nonzeros\n"
+    << "refinement K = " << r.steps << ", step size " << number(r.step_size) << " ("
+    << (r.step_rule.empty() ? "-" : r.step_rule) << "), momentum " << number(r.momentum)
+    << ", lambda_max " << number(r.lambda_max) << "\n";
+  if (r.lambda_max > 0.0)
+    o << "           step size x lambda_max = " << number(r.step_size * r.lambda_max)
+      << " (heavy ball is stable below 2(1 + momentum) = " << number(2.0 * (1.0 + r.momentum))
+      << ")\n";
+  o << "Pin        " << m.pin_reactions.size() << " rows (" << unbounded_pin_rows(m)
+    << " without a default bound)\n"
+    << "Pref       " << m.pref_reactions.size() << " measured fluxes\n";
+
+  const Provenance& p = m.provenance;
+  o << "\nprovenance\n"
+    << "  dataset sha256  " << (p.dataset_sha256.empty() ? "-" : p.dataset_sha256) << "\n"
+    << "  seed            " << p.seed << "\n"
+    << "  variant         " << (p.variant.empty() ? "-" : p.variant) << "\n";
+  o << "  hyper-parameters";
+  for (const auto& [name, value] : p.hyper_parameters) o << " " << name << "=" << number(value);
+  o << "\n  training metrics";
+  for (const auto& [name, value] : p.training_metrics) o << " " << name << "=" << number(value);
+  o << "\n  command         " << (p.command.empty() ? "-" : p.command) << "\n";
+  return o.str();
+}
+
+std::string model_summary_json(const MinnModel& m, const std::string& file,
+                               const std::string& sha256) {
+  JsonWriter j;
+  j.begin_object();
+  j.key("file").value(file).key("sha256").value(sha256);
+  j.key("schema_version").value(static_cast<long long>(kModelSchemaVersion));
+  j.key("gem").begin_object().key("id").value(m.gem_id).key("sha256").value(m.gem_sha256).end_object();
+
+  j.key("inputs").begin_array();
+  for (int i = 0; i < m.num_inputs(); ++i)
+    j.begin_object()
+        .key("name").value(m.input_names[i])
+        .key("unit").value(m.input_units[i])
+        .key("scaler_min").value(m.scaler_min[i])
+        .key("scaler_range").value(m.scaler_range[i])
+        .key("envelope_min").value(m.envelope_min[i])
+        .key("envelope_max").value(m.envelope_max[i])
+        .end_object();
+  j.end_array();
+  j.key("envelope_margin").value(m.envelope_margin);
+
+  j.key("layers").begin_array();
+  for (const DenseLayer& l : m.layers)
+    j.begin_object()
+        .key("name").value(l.name)
+        .key("in").value(l.in)
+        .key("out").value(l.out)
+        .key("activation").value(activation_name(l.activation))
+        .end_object();
+  j.end_array();
+
+  j.key("outputs").begin_array();
+  for (const auto& id : m.reaction_ids) j.value(id);
+  j.end_array();
+  j.key("stoichiometry").begin_object()
+      .key("rows").value(m.S.rows)
+      .key("cols").value(m.S.cols)
+      .key("nonzeros").value(static_cast<unsigned long long>(m.S.values.size()))
+      .end_object();
+
+  const Refinement& r = m.refinement;
+  j.key("refinement").begin_object()
+      .key("steps").value(r.steps)
+      .key("step_size").value(r.step_size)
+      .key("momentum").value(r.momentum)
+      .key("lambda_max").value(r.lambda_max)
+      .key("step_rule").value(r.step_rule)
+      .end_object();
+
+  // default_vin null = no bound (+inf).
+  j.key("pin").begin_array();
+  for (std::size_t i = 0; i < m.pin_reactions.size(); ++i)
+    j.begin_object()
+        .key("reaction").value(m.reaction_ids[m.pin_reactions[i]])
+        .key("default_vin").value(m.default_vin[i])
+        .end_object();
+  j.end_array();
+  j.key("pref").begin_array();
+  for (const auto& id : m.pref_reactions) j.value(id);
+  j.end_array();
+
+  const Provenance& p = m.provenance;
+  j.key("provenance").begin_object()
+      .key("minn_version").value(p.minn_version)
+      .key("dataset_sha256").value(p.dataset_sha256)
+      .key("seed").value(static_cast<unsigned long long>(p.seed))
+      .key("variant").value(p.variant)
+      .key("command").value(p.command);
+  j.key("hyper_parameters").begin_object();
+  for (const auto& [name, value] : p.hyper_parameters) j.key(name).value(value);
+  j.end_object();
+  j.key("training_metrics").begin_object();
+  for (const auto& [name, value] : p.training_metrics) j.key(name).value(value);
+  j.end_object();
+  j.end_object();
+
+  j.end_object();
+  return j.str();
+}
+
+}  // namespace minn

@@ -1,0 +1,76 @@
+// `minnc inspect` on a saved model, run as the real binary.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <memory>
+
+#include "model/model_file.hpp"
+#include "small_model.hpp"
+
+namespace minn {
+namespace {
+
+struct CommandResult {
+  int status;
+  std::string output;  // stdout and stderr
+};
+
+CommandResult run_minnc(const std::string& arguments) {
+  const std::string command = std::string(MINNC_PATH) + " " + arguments + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return {-1, ""};
+  std::string output;
+  std::array<char, 4096> buffer;
+  std::size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), n);
+  return {pclose(pipe), output};
+}
+
+class InspectCommand : public ::testing::Test {
+ protected:
+  void SetUp() override { save_model(test::small_model(), path_); }
+  void TearDown() override { std::remove(path_.c_str()); }
+  const std::string path_ = ::testing::TempDir() + "minn_inspect.minn";
+};
+
+TEST_F(InspectCommand, PrintsAReadableSummary) {
+  const CommandResult r = run_minnc("inspect " + path_);
+  ASSERT_EQ(r.status, 0) << r.output;
+  for (const char* expected :
+       {"sha256     ", "GEM        tiny", "inputs     3 (envelope margin 10% of the range)",
+        "R_EX_glc__D_e_rev", "mmol/gDW/h", "[2, 10]", "hidden: 3 -> 4, relu",
+        "output: 4 -> 5, none", "outputs    5 reaction fluxes", "S          2 metabolites x 5 reactions, 7 nonzeros",
+        "refinement K = 8, step size 0.0045 (auto), momentum 0.9, lambda_max 512.25",
+        "Pin        2 rows (1 without a default bound)", "Pref       2 measured fluxes",
+        "variant         c-balanced", "seed            18446744073709551615", "lr=0.0005",
+        "command         minnc train --gem tiny.xml"})
+    EXPECT_NE(r.output.find(expected), std::string::npos) << "missing: " << expected << "\n" << r.output;
+  EXPECT_NE(r.output.find(model_sha256(path_)), std::string::npos);
+}
+
+TEST_F(InspectCommand, PrintsJson) {
+  const CommandResult r = run_minnc("inspect --json " + path_);
+  ASSERT_EQ(r.status, 0) << r.output;
+  for (const char* expected :
+       {"\"schema_version\": 1", "\"name\": \"t_b0114\"", "\"scaler_range\": 8",
+        "\"step_size\": 0.0045", "\"default_vin\": null", "\"default_vin\": 10.5",
+        "\"nonzeros\": 7", "\"ne\": null", "\"seed\": 18446744073709551615"})
+    EXPECT_NE(r.output.find(expected), std::string::npos) << "missing: " << expected << "\n" << r.output;
+}
+
+TEST_F(InspectCommand, RejectsACorruptFileWithOneLine) {
+  const std::string bad = ::testing::TempDir() + "minn_inspect_bad.minn";
+  FILE* f = std::fopen(bad.c_str(), "wb");
+  ASSERT_NE(f, nullptr);
+  std::fputs("not a model at all", f);
+  std::fclose(f);
+  const CommandResult r = run_minnc("inspect " + bad);
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.output.find("minnc: error: " + bad + ": not a .minn model file"), std::string::npos)
+      << r.output;
+  std::remove(bad.c_str());
+}
+
+}  // namespace
+}  // namespace minn

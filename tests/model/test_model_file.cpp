@@ -1,0 +1,89 @@
+// Round trip, determinism and hashing of .minn files.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+
+#include "common/error.hpp"
+#include "model/model_equal.hpp"
+#include "model/model_file.hpp"
+#include "small_model.hpp"
+
+namespace minn {
+namespace {
+
+std::string temp_path(const std::string& name) {
+  return ::testing::TempDir() + "minn_model_" + name;
+}
+
+TEST(ModelFile, SaveLoadRoundTripIsExact) {
+  const MinnModel original = test::small_model();
+  const std::string path = temp_path("round_trip.minn");
+  save_model(original, path);
+  const MinnModel loaded = load_model(path);
+  std::string difference;
+  EXPECT_TRUE(models_equal(original, loaded, &difference)) << "first difference: " << difference;
+  // Values the bitwise comparison must have carried: +inf bound, -0 bias, NaN metric, max seed.
+  EXPECT_TRUE(std::isinf(loaded.default_vin[0]) && loaded.default_vin[0] > 0);
+  EXPECT_TRUE(std::signbit(loaded.layers[0].bias[3]));
+  EXPECT_TRUE(std::isnan(loaded.provenance.training_metrics[1].second));
+  EXPECT_EQ(loaded.provenance.seed, 18446744073709551615ull);
+  std::remove(path.c_str());
+}
+
+TEST(ModelFile, SerializationIsDeterministic) {
+  const std::vector<std::uint8_t> first = serialize_model(test::small_model());
+  const std::vector<std::uint8_t> second = serialize_model(test::small_model());
+  EXPECT_EQ(first, second);
+  // Loading and writing again gives the same bytes.
+  const MinnModel reloaded = parse_model(first.data(), first.size(), "memory");
+  EXPECT_EQ(serialize_model(reloaded), first);
+}
+
+TEST(ModelFile, SavedFileHoldsExactlyTheSerializedBytes) {
+  const std::string path = temp_path("bytes.minn");
+  save_model(test::small_model(), path);
+  std::ifstream in(path, std::ios::binary);
+  const std::vector<std::uint8_t> on_disk((std::istreambuf_iterator<char>(in)),
+                                          std::istreambuf_iterator<char>());
+  EXPECT_EQ(on_disk, serialize_model(test::small_model()));
+  EXPECT_EQ(model_sha256(path), model_sha256(on_disk));
+  std::remove(path.c_str());
+}
+
+TEST(ModelFile, FileStartsWithSizePrefixAndIdentifier) {
+  const std::vector<std::uint8_t> bytes = serialize_model(test::small_model());
+  ASSERT_GT(bytes.size(), 12u);
+  const std::uint32_t declared = bytes[0] | bytes[1] << 8 | bytes[2] << 16 | bytes[3] << 24;
+  EXPECT_EQ(declared + 4u, bytes.size());
+  EXPECT_EQ(std::string(bytes.begin() + 8, bytes.begin() + 12), "MINN");
+}
+
+TEST(ModelFile, Sha256MatchesTheFips180Vector) {
+  // FIPS 180-2 appendix B.1: SHA-256("abc").
+  EXPECT_EQ(model_sha256(std::vector<std::uint8_t>{'a', 'b', 'c'}),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(ModelFile, LoadingAMissingFileNamesIt) {
+  try {
+    load_model("/nonexistent/dir/model.minn");
+    FAIL() << "expected minn::Error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/dir/model.minn"), std::string::npos);
+  }
+}
+
+TEST(ModelFile, SavingAnInvalidModelIsRefused) {
+  MinnModel m = test::small_model();
+  m.layers[1].weights[7] = NAN;
+  const std::string path = temp_path("refused.minn");
+  EXPECT_THROW(save_model(m, path), Error);
+  std::ifstream in(path);
+  EXPECT_FALSE(in.good()) << "nothing may be written for an invalid model";
+}
+
+}  // namespace
+}  // namespace minn
