@@ -1,15 +1,15 @@
 #include "model/model_file.hpp"
 
-#include <openssl/evp.h>
 #include <zlib.h>
 
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 #include <sstream>
 
 #include "common/error.hpp"
+#include "common/file_bytes.hpp"
+#include "common/sha256.hpp"
 #include "model/minn_generated.h"
 #include "model/model_check.hpp"
 
@@ -181,29 +181,6 @@ MinnModel convert(const fb::Model& f) {
   return m;
 }
 
-std::vector<std::uint8_t> read_file(const std::string& path, const char* what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path + ": cannot open " + what + " for reading");
-  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
-                                  std::istreambuf_iterator<char>());
-  if (in.bad()) throw Error(path + ": read error");
-  return bytes;
-}
-
-std::string sha256_hex(const std::uint8_t* data, std::size_t size) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(data, size, digest, &length, EVP_sha256(), nullptr) != 1)
-    throw Error("SHA-256 computation failed (OpenSSL EVP_Digest)");
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 15];
-  }
-  return out;
-}
-
 }  // namespace
 
 std::vector<std::uint8_t> serialize_model(const MinnModel& model) {
@@ -284,17 +261,14 @@ MinnModel parse_model(const std::uint8_t* data, std::size_t size, const std::str
 }
 
 MinnModel load_model(const std::string& path) {
-  const std::vector<std::uint8_t> bytes = read_file(path, "model file");
-  return parse_model(bytes.data(), bytes.size(), path);
+  const std::string bytes = read_file_bytes(path);
+  return parse_model(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), path);
 }
 
 std::string model_sha256(const std::vector<std::uint8_t>& bytes) {
   return sha256_hex(bytes.data(), bytes.size());
 }
 
-std::string model_sha256(const std::string& path) {
-  const std::vector<std::uint8_t> bytes = read_file(path, "model file");
-  return sha256_hex(bytes.data(), bytes.size());
-}
+std::string model_sha256(const std::string& path) { return sha256_file_hex(path); }
 
 }  // namespace minn
