@@ -1,0 +1,144 @@
+#include "hil/hil_report.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "common/error.hpp"
+
+namespace minn::hil {
+namespace {
+
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.9g", v);
+  std::string s = buf;
+  return s == "inf" ? "\"inf\"" : s;
+}
+
+std::string string_list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + quoted(items[i]);
+  return out + "]";
+}
+
+std::string insn_json(const InstructionStats& s) {
+  if (!s.counted) return "null";
+  std::ostringstream o;
+  o << "{\"min\": " << s.min << ", \"max\": " << s.max
+    << ", \"identical_across_runs\": " << (s.identical_across_runs ? "true" : "false")
+    << ", \"identical_across_inputs\": " << (s.identical_across_inputs ? "true" : "false") << "}";
+  return o.str();
+}
+
+std::string bound_json(const std::optional<StackBound>& b) {
+  if (!b) return "null";
+  std::ostringstream o;
+  o << "{\"entry\": " << quoted(b->entry) << ", \"bytes\": " << b->bytes << ", \"exact\": "
+    << (b->exact() ? "true" : "false") << ", \"recursive\": " << (b->recursive ? "true" : "false")
+    << ", \"path\": " << string_list(b->path) << ", \"unresolved_callees\": " << string_list(b->unresolved)
+    << ", \"dynamic_frames\": " << string_list(b->dynamic) << "}";
+  return o.str();
+}
+
+std::string kib(std::uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f KiB", static_cast<double>(bytes) / 1024.0);
+  return buf;
+}
+
+}  // namespace
+
+std::string target_report_json(const TargetResult& r, const std::string& model, const std::string& data) {
+  const Comparison& c = r.comparison;
+  const Footprint& f = r.footprint;
+  std::ostringstream o;
+  o << "{\n"
+    << "  \"target\": " << quoted(r.target.name) << ",\n"
+    << "  \"board\": " << quoted(r.target.board) << ",\n"
+    << "  \"core\": " << quoted(r.core) << ",\n"
+    << "  \"qemu_machine\": " << quoted(r.machine) << ",\n"
+    << "  \"kind\": " << quoted(r.kind) << ",\n"
+    << "  \"part_class\": " << quoted(r.part) << ",\n"
+    << "  \"fpu\": " << (r.fpu ? "true" : "false") << ",\n"
+    << "  \"compiler\": " << quoted(r.compiler) << ",\n"
+    << "  \"model\": " << quoted(model) << ",\n"
+    << "  \"data\": " << quoted(data) << ",\n"
+    << "  \"vectors\": " << c.vectors << ",\n"
+    << "  \"bit_identical\": " << c.bit_identical << ",\n"
+    << "  \"status_mismatches\": " << c.status_mismatches << ",\n"
+    << "  \"max_abs_diff\": " << number(c.max_abs_diff) << ",\n"
+    << "  \"status\": {\"ok\": " << c.status_ok << ", \"envelope\": " << c.status_envelope
+    << ", \"error\": " << c.status_error << "},\n"
+    << "  \"instructions_per_inference\": " << insn_json(r.instructions) << ",\n"
+    << "  \"dense_instructions_per_inference\": " << insn_json(r.dense_instructions) << ",\n"
+    << "  \"instructions_per_mac\": " << number(r.insn_per_mac) << ",\n"
+    << "  \"instructions_per_s_nonzero_per_step\": " << number(r.insn_per_nnz_step) << ",\n"
+    << "  \"flash_bytes\": " << f.flash_bytes << ",\n"
+    << "  \"flash_region_bytes\": " << f.flash_region << ",\n"
+    << "  \"ram_bytes\": " << f.ram_bytes << ",\n"
+    << "  \"ram_region_bytes\": " << f.ram_region << ",\n"
+    << "  \"stack_reserved_bytes\": " << f.stack_reserved << ",\n"
+    << "  \"heap_free\": " << (f.heap_free ? "true" : "false") << ",\n"
+    << "  \"heap_symbols\": " << string_list(f.heap_symbols) << ",\n"
+    << "  \"stack_bound\": " << bound_json(r.stack_entry) << ",\n"
+    << "  \"stack_bound_infer\": " << bound_json(r.stack_infer) << ",\n"
+    << "  \"stack_measured_bytes\": " << r.stack_measured << "\n"
+    << "}\n";
+  return o.str();
+}
+
+void write_target_report(const TargetResult& result, const std::string& model, const std::string& data,
+                         const std::string& path) {
+  std::ofstream out(path);
+  if (!out) throw Error(path + ": cannot create the HIL report");
+  out << target_report_json(result, model, data);
+  if (!out) throw Error(path + ": write failed");
+}
+
+void print_target_table(std::ostream& out, const std::vector<TargetResult>& results) {
+  out << "| target | board | vectors | bit-identical | max abs diff | status ok/env/err | insn/inference"
+         " | insn/MAC | insn/(nnz S * step) | flash | RAM | stack bound / measured |\n"
+      << "|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+  for (const auto& r : results) {
+    const Comparison& c = r.comparison;
+    char diff[32];
+    std::snprintf(diff, sizeof diff, "%.3g", c.max_abs_diff);
+    std::string insn = "n/a";
+    if (r.instructions.counted) {
+      insn = std::to_string(r.instructions.min);
+      if (r.instructions.max != r.instructions.min) insn += " - " + std::to_string(r.instructions.max);
+      if (!r.instructions.identical_across_runs) insn += " (runs differ!)";
+    }
+    char per_mac[32] = "n/a", per_nnz[32] = "n/a";
+    if (r.insn_per_mac > 0) std::snprintf(per_mac, sizeof per_mac, "%.2f", r.insn_per_mac);
+    if (r.insn_per_nnz_step > 0) std::snprintf(per_nnz, sizeof per_nnz, "%.2f", r.insn_per_nnz_step);
+    const Footprint& f = r.footprint;
+    std::string flash = kib(f.flash_bytes) + (f.flash_region ? " / " + kib(f.flash_region) : "");
+    std::string ram = kib(f.ram_bytes) + (f.ram_region ? " / " + kib(f.ram_region) : "");
+    std::string stack = r.stack_entry ? std::to_string(r.stack_entry->bytes) + " B" : "n/a";
+    if (r.stack_entry && !r.stack_entry->exact()) stack += "*";
+    stack += r.stack_measured >= 0 ? " / " + std::to_string(r.stack_measured) + " B" : " / n/a";
+    out << "| " << r.target.name << " | " << r.target.board << " | " << c.vectors << " | " << c.bit_identical << "/"
+        << c.vectors << " | " << diff << " | " << c.status_ok << "/" << c.status_envelope << "/" << c.status_error
+        << " | " << insn << " | " << per_mac << " | " << per_nnz << " | " << flash << " | " << ram << " | " << stack
+        << " |\n";
+  }
+}
+
+}  // namespace minn::hil

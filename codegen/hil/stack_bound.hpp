@@ -1,0 +1,40 @@
+// Static stack bound: GCC's -fcallgraph-info=su writes one .ci (VCG) call graph per translation
+// unit, each function node labelled with its frame size. Merging them and taking the deepest path
+// from an entry point bounds the stack, provided there is no recursion or unknown callee; both are
+// reported rather than guessed.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+namespace minn::hil {
+
+struct CallGraph {
+  struct Node {
+    std::string name;         // printable name (first label line)
+    long long frame = -1;     // bytes; -1 = no definition seen (library or other TU without .ci)
+    bool dynamic = false;     // frame has a dynamic part (alloca / VLA)
+    std::vector<std::string> callees;  // titles
+  };
+  std::map<std::string, Node> nodes;  // by title
+};
+
+// Parses one .ci file's text and merges it into `graph`. minn::Error names origin:line on bad syntax.
+void parse_callgraph_info(const std::string& text, const std::string& origin, CallGraph& graph);
+// Every *.ci under `dir`, recursively. minn::Error when there is none.
+CallGraph load_callgraph_dir(const std::string& dir);
+
+struct StackBound {
+  std::string entry;
+  long long bytes = 0;                 // the deepest path's summed frames
+  std::vector<std::string> path;       // that path, entry first
+  std::vector<std::string> unresolved; // callees without a frame size (counted as 0), sorted
+  std::vector<std::string> dynamic;    // functions on any path with a dynamic frame
+  bool recursive = false;              // a cycle was found: the bound is not valid
+  bool exact() const { return unresolved.empty() && dynamic.empty() && !recursive; }
+};
+
+// `entry` is a node title or printable name. minn::Error when it is not in the graph.
+StackBound stack_bound(const CallGraph& graph, const std::string& entry);
+
+}  // namespace minn::hil

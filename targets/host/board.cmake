@@ -1,0 +1,10 @@
+# The build machine itself: the same harness built natively, run directly (a baseline, no QEMU).
+set(MINN_BOARD_CORE host)
+set(MINN_BOARD_TOOLCHAIN "")
+set(MINN_BOARD_KIND host)
+set(MINN_BOARD_QEMU "")
+set(MINN_BOARD_QEMU_MACHINE "")
+set(MINN_BOARD_LINKER_SCRIPT "")
+set(MINN_BOARD_PART "build host (native compiler)")
+set(MINN_BOARD_FPU ON)
+set(MINN_BOARD_BATCH 256)

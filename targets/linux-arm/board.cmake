@@ -1,0 +1,10 @@
+# Cortex-A Linux (armhf) under qemu-arm user mode; the harness uses stdio files instead of semihosting.
+set(MINN_BOARD_CORE cortex-a-armhf)
+set(MINN_BOARD_TOOLCHAIN ${CMAKE_CURRENT_LIST_DIR}/../../toolchains/arm-linux-gnueabihf.cmake)
+set(MINN_BOARD_KIND linux)
+set(MINN_BOARD_QEMU qemu-arm)
+set(MINN_BOARD_QEMU_MACHINE "")
+set(MINN_BOARD_LINKER_SCRIPT "")
+set(MINN_BOARD_PART "Cortex-A Linux, armhf (VFPv3-D16 hard float), Debian 12 sysroot")
+set(MINN_BOARD_FPU ON)
+set(MINN_BOARD_BATCH 256)

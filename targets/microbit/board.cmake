@@ -1,0 +1,10 @@
+# QEMU board microbit: cortex-m0. Read by targets/firmware/CMakeLists.txt before project().
+set(MINN_BOARD_CORE cortex-m0)
+set(MINN_BOARD_TOOLCHAIN ${CMAKE_CURRENT_LIST_DIR}/../../toolchains/arm-none-eabi-cortex-m0.cmake)
+set(MINN_BOARD_KIND baremetal)
+set(MINN_BOARD_QEMU qemu-system-arm)
+set(MINN_BOARD_QEMU_MACHINE microbit)
+set(MINN_BOARD_LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/microbit.ld)
+set(MINN_BOARD_PART "nRF51822 (BBC micro:bit v1) Cortex-M0: 256 KB flash, 16 KB SRAM")
+set(MINN_BOARD_FPU OFF)
+set(MINN_BOARD_BATCH 1)  # vectors per semihosting transfer (RAM-bound on small parts)

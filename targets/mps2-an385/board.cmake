@@ -1,0 +1,10 @@
+# QEMU board mps2-an385: cortex-m3. Read by targets/firmware/CMakeLists.txt before project().
+set(MINN_BOARD_CORE cortex-m3)
+set(MINN_BOARD_TOOLCHAIN ${CMAKE_CURRENT_LIST_DIR}/../../toolchains/arm-none-eabi-cortex-m3.cmake)
+set(MINN_BOARD_KIND baremetal)
+set(MINN_BOARD_QEMU qemu-system-arm)
+set(MINN_BOARD_QEMU_MACHINE mps2-an385)
+set(MINN_BOARD_LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/mps2-an385.ld)
+set(MINN_BOARD_PART "STM32F2-class Cortex-M3: 1 MB flash, 128 KB SRAM")
+set(MINN_BOARD_FPU OFF)
+set(MINN_BOARD_BATCH 16)  # vectors per semihosting transfer (RAM-bound on small parts)

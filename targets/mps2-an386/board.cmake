@@ -1,0 +1,10 @@
+# QEMU board mps2-an386: cortex-m4. Read by targets/firmware/CMakeLists.txt before project().
+set(MINN_BOARD_CORE cortex-m4)
+set(MINN_BOARD_TOOLCHAIN ${CMAKE_CURRENT_LIST_DIR}/../../toolchains/arm-none-eabi-cortex-m4.cmake)
+set(MINN_BOARD_KIND baremetal)
+set(MINN_BOARD_QEMU qemu-system-arm)
+set(MINN_BOARD_QEMU_MACHINE mps2-an386)
+set(MINN_BOARD_LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/mps2-an386.ld)
+set(MINN_BOARD_PART "STM32F4-class Cortex-M4F: 1 MB flash, 192 KB SRAM")
+set(MINN_BOARD_FPU ON)
+set(MINN_BOARD_BATCH 16)  # vectors per semihosting transfer (RAM-bound on small parts)

@@ -1,0 +1,10 @@
+# QEMU board mps2-an500: cortex-m7. Read by targets/firmware/CMakeLists.txt before project().
+set(MINN_BOARD_CORE cortex-m7)
+set(MINN_BOARD_TOOLCHAIN ${CMAKE_CURRENT_LIST_DIR}/../../toolchains/arm-none-eabi-cortex-m7.cmake)
+set(MINN_BOARD_KIND baremetal)
+set(MINN_BOARD_QEMU qemu-system-arm)
+set(MINN_BOARD_QEMU_MACHINE mps2-an500)
+set(MINN_BOARD_LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/mps2-an500.ld)
+set(MINN_BOARD_PART "STM32F7-class Cortex-M7: 1 MB flash, 320 KB SRAM")
+set(MINN_BOARD_FPU ON)
+set(MINN_BOARD_BATCH 16)  # vectors per semihosting transfer (RAM-bound on small parts)

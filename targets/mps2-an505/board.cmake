@@ -1,0 +1,10 @@
+# QEMU board mps2-an505: cortex-m33. Read by targets/firmware/CMakeLists.txt before project().
+set(MINN_BOARD_CORE cortex-m33)
+set(MINN_BOARD_TOOLCHAIN ${CMAKE_CURRENT_LIST_DIR}/../../toolchains/arm-none-eabi-cortex-m33.cmake)
+set(MINN_BOARD_KIND baremetal)
+set(MINN_BOARD_QEMU qemu-system-arm)
+set(MINN_BOARD_QEMU_MACHINE mps2-an505)
+set(MINN_BOARD_LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/mps2-an505.ld)
+set(MINN_BOARD_PART "STM32L5-class Cortex-M33: 512 KB flash, 256 KB SRAM (secure aliases: the core boots Secure)")
+set(MINN_BOARD_FPU ON)
+set(MINN_BOARD_BATCH 16)  # vectors per semihosting transfer (RAM-bound on small parts)

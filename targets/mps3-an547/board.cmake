@@ -1,0 +1,10 @@
+# QEMU board mps3-an547: cortex-m55. Read by targets/firmware/CMakeLists.txt before project().
+set(MINN_BOARD_CORE cortex-m55)
+set(MINN_BOARD_TOOLCHAIN ${CMAKE_CURRENT_LIST_DIR}/../../toolchains/arm-none-eabi-cortex-m55.cmake)
+set(MINN_BOARD_KIND baremetal)
+set(MINN_BOARD_QEMU qemu-system-arm)
+set(MINN_BOARD_QEMU_MACHINE mps3-an547)
+set(MINN_BOARD_LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/mps3-an547.ld)
+set(MINN_BOARD_PART "Cortex-M55 MCU class: 512 KB code TCM, 256 KB data TCM")
+set(MINN_BOARD_FPU ON)
+set(MINN_BOARD_BATCH 16)  # vectors per semihosting transfer (RAM-bound on small parts)
