@@ -53,6 +53,22 @@ Mechanics::Mechanics(const CsrMatrix& S, std::vector<int> pin_reactions, std::ve
   check_rows(pref_, n(), "Pref");
 }
 
+Mechanics Mechanics::from_gem(const Gem& split_gem, const std::vector<std::string>& pin_ids,
+                              const std::vector<std::string>& pref_ids) {
+  auto indices = [&](const std::vector<std::string>& ids, const char* what) {
+    std::vector<int> out;
+    for (const auto& id : ids) {
+      const int index = split_gem.reaction_index(id);
+      if (index < 0)
+        throw Error(std::string(what) + " reaction '" + id + "' is not in GEM '" + split_gem.id +
+                    "' (expected an id of the split GEM, e.g. R_EX_co2_e_fwd)");
+      out.push_back(index);
+    }
+    return out;
+  };
+  return Mechanics(split_gem.stoichiometry(), indices(pin_ids, "Pin"), indices(pref_ids, "Pref"));
+}
+
 double Mechanics::pin_norm_squared() const {
   std::map<int, int> count;
   int most = 0;

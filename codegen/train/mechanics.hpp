@@ -6,6 +6,7 @@
 #pragma once
 #include <Eigen/Core>
 #include <Eigen/SparseCore>
+#include <string>
 #include <vector>
 
 #include "gem/gem.hpp"
@@ -19,6 +20,9 @@ class Mechanics {
   // Pin and Pref rows each select one reaction (a 0/1 row), given as reaction indices.
   // Throws minn::Error on out-of-range indices or a malformed CSR matrix.
   Mechanics(const CsrMatrix& S, std::vector<int> pin_reactions, std::vector<int> pref_reactions);
+  // From a split GEM and reaction ids; an id absent from the GEM is a minn::Error naming it.
+  static Mechanics from_gem(const Gem& split_gem, const std::vector<std::string>& pin_ids,
+                            const std::vector<std::string>& pref_ids);
 
   int m() const { return static_cast<int>(S_.rows()); }
   int n() const { return static_cast<int>(S_.cols()); }
