@@ -85,3 +85,42 @@ std::string read_text_file(const std::string& path) {
 }
 
 }  // namespace minn
+
+namespace minn {
+namespace {
+
+std::string gzip_compress(const std::string& bytes, const std::string& path) {
+  z_stream stream;
+  std::memset(&stream, 0, sizeof stream);
+  // 15 + 16: gzip wrapper with a zeroed header (no name, no mtime).
+  if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    throw Error(path + ": zlib initialisation failed");
+  }
+  std::string out;
+  out.resize(deflateBound(&stream, static_cast<uLong>(bytes.size())) + 32);
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int status = deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  if (status != Z_STREAM_END) throw Error(path + ": gzip compression failed");
+  return out;
+}
+
+}  // namespace
+
+void write_file_bytes(const std::string& path, const std::string& bytes) {
+  const bool gz = path.size() >= 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
+  const std::string data = gz ? gzip_compress(bytes, path) : std::string();
+  const std::string& payload = gz ? data : bytes;
+  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "wb"));
+  if (!file) throw Error(path + ": cannot create file: " + std::strerror(errno));
+  if (std::fwrite(payload.data(), 1, payload.size(), file.get()) != payload.size() ||
+      std::fflush(file.get()) != 0) {
+    throw Error(path + ": write error: " + std::strerror(errno));
+  }
+}
+
+}  // namespace minn

@@ -17,3 +17,11 @@ std::string gunzip(const std::string& compressed, const std::string& path);
 std::string read_text_file(const std::string& path);
 
 }  // namespace minn
+
+namespace minn {
+
+// Writes `bytes` to `path` (replacing it); gzip-compressed when `path` ends in ".gz" (gzip header
+// without a timestamp, so equal input gives equal files). Throws minn::Error naming the file.
+void write_file_bytes(const std::string& path, const std::string& bytes);
+
+}  // namespace minn
