@@ -148,6 +148,8 @@ std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableS
   if (refine) {
     s << "\nconstexpr minn::CsrView<" << tables.s_ptr_type << ", " << tables.s_col_type
       << "> kS = {" << m.s_rows << ", " << m.s_cols << ", kSRowPtr, kSCol, kSVal};\n"
+      << "constexpr minn::CsrView<" << tables.s_ptr_type << ", " << tables.s_col_type
+      << "> kST = {" << m.s_cols << ", " << m.s_rows << ", kSTRowPtr, kSTCol, kSTVal};\n"
       << "// Heavy-ball refinement: K, eta, beta, 2/m, 2/n, 2/n_in (rounded to float once).\n"
       << "constexpr minn::RefineParams kRefine = {" << m.refine.steps << ", "
       << float_literal(m.refine.step_size) << ", " << float_literal(m.refine.momentum) << ", "
@@ -175,7 +177,7 @@ std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableS
     s << "  // Refinement: " << m.refine.steps << " heavy-ball steps on the fluxes, in place.\n";
     const std::string pin = m.pin.empty() ? "static_cast<const uint8_t*>(nullptr)" : "kPinReaction";
     const std::string vin = m.pin.empty() ? "nullptr" : "kVin";
-    s << "  minn::refine(kS, " << pin << ", " << vin << ", " << m.pin.size() << ", kRefine, out, "
+    s << "  minn::refine(kS, kST, " << pin << ", " << vin << ", " << m.pin.size() << ", kRefine, out, "
       << join_offsets("ws", m.workspace.d_offset) << ", "
       << join_offsets("ws", m.workspace.sv_offset) << ", "
       << join_offsets("ws", m.workspace.g_offset) << ");\n";

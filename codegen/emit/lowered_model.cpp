@@ -181,6 +181,20 @@ void lower_refinement(const MinnModel& model, LoweredModel& out) {
   out.s_row_ptr = row_ptr;
   out.s_col = s.col_index;
   out.s_val = s.values;
+  // S^T in CSR, entries of each reaction in increasing metabolite order (lib/minn/sparse.hpp).
+  out.st_row_ptr.assign(static_cast<std::size_t>(n) + 1, 0);
+  for (std::int32_t c : s.col_index) ++out.st_row_ptr[static_cast<std::size_t>(c) + 1];
+  for (int c = 0; c < n; ++c) out.st_row_ptr[c + 1] += out.st_row_ptr[c];
+  out.st_col.resize(s.col_index.size());
+  out.st_val.resize(s.values.size());
+  std::vector<std::int32_t> next(out.st_row_ptr.begin(), out.st_row_ptr.end() - 1);
+  for (int row = 0; row < s.rows; ++row) {
+    for (std::int32_t e = row_ptr[row]; e < row_ptr[row + 1]; ++e) {
+      const std::int32_t slot = next[s.col_index[e]]++;
+      out.st_col[slot] = row;
+      out.st_val[slot] = s.values[e];
+    }
+  }
   out.pin = model.pin_reactions;
   out.vin = model.default_vin;
   out.refine.steps = r.steps;

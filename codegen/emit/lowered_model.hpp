@@ -52,6 +52,8 @@ struct LoweredModel {
   int s_cols = 0;
   std::vector<std::int32_t> s_row_ptr, s_col;
   std::vector<float> s_val;
+  std::vector<std::int32_t> st_row_ptr, st_col;  // S^T as CSR (rows = reactions), for S^T w
+  std::vector<float> st_val;
   std::vector<std::int32_t> pin;
   std::vector<float> vin;
   minn::RefineParams refine{};

@@ -29,7 +29,9 @@ int ReferencePredictor::infer(const float* in, float* out) {
   if (m.refine.steps > 0) {
     const minn::CsrView<std::int32_t, std::int32_t> s{m.s_rows, m.s_cols, m.s_row_ptr.data(),
                                                       m.s_col.data(), m.s_val.data()};
-    minn::refine(s, m.pin.data(), m.vin.data(), static_cast<int>(m.pin.size()), m.refine, out,
+    const minn::CsrView<std::int32_t, std::int32_t> st{m.s_cols, m.s_rows, m.st_row_ptr.data(),
+                                                       m.st_col.data(), m.st_val.data()};
+    minn::refine(s, st, m.pin.data(), m.vin.data(), static_cast<int>(m.pin.size()), m.refine, out,
                  buf + m.workspace.d_offset, buf + m.workspace.sv_offset,
                  buf + m.workspace.g_offset);
   }

@@ -73,7 +73,7 @@ TableSet build_tables(const LoweredModel& m) {
   }
   if (m.refine.steps > 0) {
     const IndexType ptr = narrowest_index_type(static_cast<std::int64_t>(m.s_val.size()));
-    const IndexType col = narrowest_index_type(m.s_cols - 1);
+    const IndexType col = narrowest_index_type(std::max(m.s_cols, m.s_rows) - 1);
     set.s_ptr_type = ptr.ctype;
     set.s_col_type = col.ctype;
     const std::string shape = "S (" + std::to_string(m.s_rows) + " metabolites x " +
@@ -83,6 +83,10 @@ TableSet build_tables(const LoweredModel& m) {
     t.push_back(int_table("kSCol", shape + ": reaction (column) of each entry.", m.s_col, col));
     t.push_back(float_table("kSVal", shape + ": stoichiometric coefficient of each entry.",
                             m.s_val));
+    const std::string tshape = "S^T (CSR by reaction, for S^T w)";
+    t.push_back(int_table("kSTRowPtr", tshape + ": first entry of each reaction.", m.st_row_ptr, ptr));
+    t.push_back(int_table("kSTCol", tshape + ": metabolite of each entry.", m.st_col, col));
+    t.push_back(float_table("kSTVal", tshape + ": coefficient of each entry.", m.st_val));
     if (!m.pin.empty()) {
       const IndexType pin = narrowest_index_type(m.s_cols - 1);
       set.pin_type = pin.ctype;

@@ -11,6 +11,8 @@
 #pragma once
 #include <stdint.h>
 
+#include "minn/dense_x86.hpp"
+
 namespace minn {
 
 enum class Act : unsigned char { None = 0, Relu = 1 };
@@ -20,12 +22,27 @@ inline float relu(float v) { return v > 0.0f ? v : 0.0f; }
 template <int P>
 inline void dense_f32(const float* w, const float* b, int in, int out, Act act, const float* x,
                       float* y) {
+#if defined(MINN_DENSE_X86)
+  if (P == 8) {  // the same sums, several panels per pass (dense_x86.hpp)
+    for (int r0 = 0; r0 < out; r0 += x86::kRowsPerPass) {
+      float acc[x86::kRowsPerPass];
+      const int rows = out - r0 < x86::kRowsPerPass ? out - r0 : x86::kRowsPerPass;
+      x86::dense_acc8(w + r0 * in, in, (rows + 7) / 8, x, acc);
+      for (int r = 0; r < rows; ++r) {
+        const float v = acc[r] + b[r0 + r];
+        y[r0 + r] = act == Act::Relu ? relu(v) : v;
+      }
+    }
+    return;
+  }
+#endif
   for (int r0 = 0; r0 < out; r0 += P) {
     float acc[P];
     for (int r = 0; r < P; ++r) acc[r] = 0.0f;
     const float* wp = w + r0 * in;
     for (int j = 0; j < in; ++j) {
       const float xj = x[j];
+#pragma GCC unroll 16
       for (int r = 0; r < P; ++r) acc[r] = acc[r] + wp[j * P + r] * xj;
     }
     const int rows = out - r0 < P ? out - r0 : P;
@@ -45,6 +62,7 @@ inline void dense_i8(const int8_t* q, const float* scale, const float* b, int in
     const int8_t* qp = q + r0 * in;
     for (int j = 0; j < in; ++j) {
       const float xj = x[j];
+#pragma GCC unroll 16
       for (int r = 0; r < P; ++r) acc[r] = acc[r] + static_cast<float>(qp[j * P + r]) * xj;
     }
     const int rows = out - r0 < P ? out - r0 : P;

@@ -1,7 +1,7 @@
 // K heavy-ball steps on L(V) = ||S V||^2/m + ||relu(Pin V - Vin)||^2/n_in + ||relu(-V)||^2/n:
 //   g = (2/m) S^T S V + (2/n_in) Pin^T relu(Pin V - Vin) - (2/n) relu(-V);  d = beta d - eta g;  V += d
 // with d = 0 before the first step. Evaluation order per step (the bit-exactness contract):
-//   sv = S V (spmv);  g = S^T sv (spmv_t);  g[c] = two_over_m * g[c];
+//   sv = S V (spmv);  g = S^T sv (spmv over S^T in CSR);  g[c] = two_over_m * g[c];
 //   for Pin rows k in order: g[pin[k]] = g[pin[k]] + two_over_nin * relu(V[pin[k]] - vin[k]);
 //   for c: gc = g[c] - two_over_n * relu(-V[c]); d[c] = beta*d[c] - eta*gc; V[c] = V[c] + d[c].
 // The constants 2/m, 2/n, 2/n_in are rounded to float once by the generator and stored.
@@ -21,13 +21,13 @@ struct RefineParams {
 };
 
 template <typename Ptr, typename Idx, typename PinIdx>
-inline void refine(const CsrView<Ptr, Idx>& s, const PinIdx* pin, const float* vin, int n_pin,
+inline void refine(const CsrView<Ptr, Idx>& s, const CsrView<Ptr, Idx>& st, const PinIdx* pin, const float* vin, int n_pin,
                    const RefineParams& p, float* v, float* d, float* sv, float* g) {
   const int n = s.cols;
   for (int c = 0; c < n; ++c) d[c] = 0.0f;
   for (int step = 0; step < p.steps; ++step) {
     spmv(s, v, sv);
-    spmv_t(s, sv, g);
+    spmv(st, sv, g);
     for (int c = 0; c < n; ++c) g[c] = p.two_over_m * g[c];
     for (int k = 0; k < n_pin; ++k) {
       const int c = static_cast<int>(pin[k]);

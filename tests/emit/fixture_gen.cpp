@@ -1,7 +1,8 @@
 // Build-time generator for the bit-exactness tests: emits NAME.* for the random model
 // (random_model.hpp, fixed spec and seed) into a directory, exactly as `minnc compile` would.
-// Usage: emit_fixture_gen OUT_DIR NAME f32|int8w
+// Usage: emit_fixture_gen OUT_DIR NAME f32|int8w [fixture|ecoli_sized]
 #include <cstdio>
+#include <string>
 
 #include "common/error.hpp"
 #include "emit/emitter.hpp"
@@ -10,12 +11,17 @@
 #include "random_model.hpp"
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::fprintf(stderr, "usage: emit_fixture_gen OUT_DIR NAME f32|int8w\n");
+  if (argc != 4 && argc != 5) {
+    std::fprintf(stderr, "usage: emit_fixture_gen OUT_DIR NAME f32|int8w [fixture|ecoli_sized]\n");
     return 2;
   }
   try {
-    const minn::MinnModel model = minn::test::make_random_model(minn::test::kFixtureSpec);
+    const bool ecoli_sized = argc == 5 && std::string(argv[4]) == "ecoli_sized";
+    if (argc == 5 && !ecoli_sized && std::string(argv[4]) != "fixture") {
+      throw minn::Error(std::string("unknown spec '") + argv[4] + "'");
+    }
+    const minn::MinnModel model = minn::test::make_random_model(
+        ecoli_sized ? minn::test::kEcoliSizedSpec : minn::test::kFixtureSpec);
     minn::emit::EmitOptions options;
     options.name = argv[2];
     options.precision = minn::emit::parse_precision(argv[3]);
