@@ -1,7 +1,106 @@
+// `minnc train --gem G --data DIR [options] -o model.minn`: trains the paper's MINN on all rows
+// of the Ishii dataset and saves a complete .minn file. A progress line (epoch, data loss,
+// mechanistic loss, time left) is drawn only when stdout is a terminal.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <string>
+
 #include "cli/commands.hpp"
+#include "common/error.hpp"
+#include "model/model_file.hpp"
+#include "train/train_job.hpp"
 
 namespace minn::cli {
+namespace {
 
-void add_train_commands(CLI::App& /*app*/) {}
+struct TrainArgs {
+  train::TrainJob job;
+  std::string variant = "c-balanced";
+  std::string refine_step = "auto";
+  double c = 0;
+};
+
+double parse_refine_step(const std::string& text) {
+  if (text == "auto") return 0.0;
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || !(value > 0))
+    throw Error("--refine-step '" + text + "': expected 'auto' or a positive number (e.g. 0.01)");
+  return value;
+}
+
+void run(const TrainArgs& args, bool c_given) {
+  train::TrainJob job = args.job;
+  job.options.variant = train::parse_variant(args.variant);
+  if (c_given && !train::variant_uses_c(job.options.variant))
+    throw Error("--c does not apply to variant '" + args.variant + "' (" +
+                (job.options.variant == train::Variant::Unbalanced ? "unbalanced means c = 1"
+                                                                    : "divided uses the data term only") +
+                ")");
+  job.options.c = c_given ? args.c : train::default_c(job.options.variant);
+  job.options.fixed_step = parse_refine_step(args.refine_step);
+
+  const bool terminal = isatty(STDOUT_FILENO) != 0;
+  const auto start = std::chrono::steady_clock::now();
+  const int epochs = job.options.epochs;
+  train::EpochCallback progress;
+  if (terminal)
+    progress = [&](const train::EpochReport& r) {
+      const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      const double left = elapsed / r.epoch * (epochs - r.epoch);
+      std::printf("\repoch %d/%d  data %.5g  mech %.5g  %.1f s left   ", r.epoch, epochs, r.data, r.mech, left);
+      std::fflush(stdout);
+    };
+  const train::TrainJobResult result = train::run_train_job(job, progress);
+  if (terminal) std::printf("\n");
+  for (const std::string& w : result.warnings) std::fprintf(stderr, "minnc: warning: %s\n", w.c_str());
+  save_model(result.model, job.output_path);
+
+  const auto& m = result.metrics;
+  std::printf("refinement: K = %d, eta = %.6g (%s), lambda_max = %.6g, eta * lambda_max = %.4g\n",
+              result.model.refinement.steps, static_cast<double>(result.model.refinement.step_size),
+              result.model.refinement.step_rule.c_str(), result.step.lambda_max,
+              static_cast<double>(result.model.refinement.step_size) * result.step.lambda_max);
+  std::printf("training set (%zu fluxes): R2 %.4f +- %.4f  MAE %.4f +- %.4f  RMSE %.4f +- %.4f  NE %.4f +- %.4f\n",
+              result.model.pref_reactions.size() - 2, m.flux.mean.r2, m.flux.sd.r2, m.flux.mean.mae, m.flux.sd.mae,
+              m.flux.mean.rmse, m.flux.sd.rmse, m.flux.mean.ne, m.flux.sd.ne);
+  std::printf("losses (per sample): data %.6g  mechanistic %.6g\n", m.data_loss, m.mech_loss);
+  std::printf("wrote %s\n", job.output_path.c_str());
+}
+
+}  // namespace
+
+void add_train_commands(CLI::App& app) {
+  auto args = std::make_shared<TrainArgs>();
+  CLI::App* cmd = app.add_subcommand("train", "train a MINN on the Ishii dataset and save it as a .minn file");
+  train::TrainOptions& o = args->job.options;
+  cmd->add_option("--gem", args->job.gem_path, "SBML file of the GEM (.xml or .xml.gz); it is split here")->required();
+  cmd->add_option("--data", args->job.data_dir, "dataset directory (Ishii layout)")->required();
+  cmd->add_option("-o,--output", args->job.output_path, "model file to write")->required();
+  cmd->add_option("--variant", args->variant, "c-balanced | unbalanced | mse | divided")->capture_default_str();
+  cmd->add_option("--hidden", o.hidden, "hidden units")->capture_default_str();
+  cmd->add_option("--dropout", o.dropout, "dropout rate of the hidden layer")->capture_default_str();
+  cmd->add_option("--lr", o.lr, "Adam learning rate")->capture_default_str();
+  cmd->add_option("--weight-decay", o.weight_decay, "Adam weight decay")->capture_default_str();
+  CLI::Option* c_option =
+      cmd->add_option("--c", args->c, "weight of the data term (default 20 for c-balanced, 1 for mse)");
+  cmd->add_option("--epochs", o.epochs, "training epochs")->capture_default_str();
+  cmd->add_option("--batch", o.batch, "mini-batch size")->capture_default_str();
+  cmd->add_option("--seed", o.seed, "random seed (weights, shuffling, dropout)")->capture_default_str();
+  cmd->add_option("--steps", o.steps, "refinement steps K")->capture_default_str();
+  cmd->add_option("--momentum", o.momentum, "refinement momentum beta")->capture_default_str();
+  cmd->add_option("--refine-step", args->refine_step,
+                  "refinement step eta: 'auto' (safe, from lambda_max) or a number (0.01 = the paper)")
+      ->capture_default_str();
+  cmd->callback([args, c_option] { run(*args, c_option->count() > 0); });
+}
 
 }  // namespace minn::cli

@@ -8,7 +8,8 @@ MinMaxScaler MinMaxScaler::fit(const Eigen::MatrixXd& X) {
   if (X.cols() == 0) throw Error("cannot fit the input scaler on zero training rows");
   MinMaxScaler s;
   s.min = X.rowwise().minCoeff();
-  s.range = X.rowwise().maxCoeff() - s.min;
+  s.max = X.rowwise().maxCoeff();
+  s.range = s.max - s.min;
   for (Eigen::Index i = 0; i < s.range.size(); ++i)
     if (s.range(i) == 0) s.range(i) = 1.0;
   return s;

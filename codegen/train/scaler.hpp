@@ -8,6 +8,7 @@ namespace minn::train {
 struct MinMaxScaler {
   Eigen::VectorXd min;    // per feature
   Eigen::VectorXd range;  // max - min, 1 where max == min
+  Eigen::VectorXd max;    // per feature, as seen in the training rows (the envelope)
 
   // X is features x samples.
   static MinMaxScaler fit(const Eigen::MatrixXd& X);

@@ -74,6 +74,8 @@ StepChoice choose_step_auto(const Mechanics& mech, double beta, int steps) {
   choice.lambda_bound = lambda_bound(mech, choice.lambda_max);
   const double mu = heavy_ball_safe_mu(beta, steps);
   choice.eta = kAutoStepMargin * mu / choice.lambda_bound;
+  choice.mu_safe = mu;
+  choice.margin = kAutoStepMargin;
   choice.automatic = true;
   choice.rule = "auto: eta = " + format("%.2f", kAutoStepMargin) + " * mu* / lambda_bound, mu* = " +
                 format("%.6g", mu) + " (largest mu with |p_k(mu)| <= 1 for k <= " + std::to_string(steps) +

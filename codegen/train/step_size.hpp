@@ -29,6 +29,8 @@ struct StepChoice {
   double lambda_max = 0;      // of (2/m) S^T S
   double lambda_bound = 0;    // lambda_max + (2/n_in)||Pin||^2 + 2/n
   double eta = 0;
+  double mu_safe = 0;         // auto: mu* for (beta, K)
+  double margin = 0;          // auto: eta = margin * mu* / lambda_bound
   bool automatic = true;
   bool diverges = false;      // fixed eta with eta * lambda_max >= 2(1+beta)
   std::string rule;           // human-readable record stored in the model

@@ -72,8 +72,12 @@ TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const Tra
   Rng shuffle_rng = root.split();
   Rng dropout_rng = root.split();
 
+  // The model file stores eta and beta as float32; training with exactly those values makes the
+  // stored refinement the one the network was trained with.
+  const HeavyBall refinement{o.steps, static_cast<double>(static_cast<float>(step.eta)),
+                             static_cast<double>(static_cast<float>(o.momentum))};
   TrainedMinn model{MinMaxScaler::fit(data.inputs), Network(static_cast<int>(data.inputs.rows()), o.hidden, mech.n()),
-                    HeavyBall{o.steps, step.eta, o.momentum}, {}};
+                    refinement, {}};
   model.network.init_pytorch_default(init_rng);
   const Eigen::MatrixXd X = model.scaler.transform(data.inputs);
 

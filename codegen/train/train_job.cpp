@@ -1,0 +1,103 @@
+#include "train/train_job.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+
+#include "common/error.hpp"
+#include "data/ishii_dataset.hpp"
+#include "gem/gem.hpp"
+#include "sbml/sbml_reader.hpp"
+
+namespace minn::train {
+namespace {
+
+std::string file_name(std::string path) {
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  const auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+std::string shortest_double(double value) {
+  char buffer[64];
+  if (value == std::floor(value) && std::abs(value) < 1e15) {  // integers without an exponent ("20")
+    std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    return buffer;
+  }
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
+    if (std::strtod(buffer, nullptr) == value) break;
+  }
+  return buffer;
+}
+
+std::string canonical_command(const TrainJob& job) {
+  const TrainOptions& o = job.options;
+  std::string c = "minnc train --gem " + file_name(job.gem_path) + " --data " + file_name(job.data_dir);
+  c += " --variant " + variant_name(o.variant);
+  c += " --hidden " + std::to_string(o.hidden) + " --dropout " + shortest_double(o.dropout);
+  c += " --lr " + shortest_double(o.lr) + " --weight-decay " + shortest_double(o.weight_decay);
+  c += " --c " + shortest_double(o.c) + " --epochs " + std::to_string(o.epochs);
+  c += " --batch " + std::to_string(o.batch) + " --seed " + std::to_string(o.seed);
+  c += " --steps " + std::to_string(o.steps) + " --momentum " + shortest_double(o.momentum);
+  c += " --refine-step " + (o.fixed_step > 0 ? shortest_double(o.fixed_step) : std::string("auto"));
+  c += " -o " + file_name(job.output_path);
+  return c;
+}
+
+TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch) {
+  validate(job.options);
+  TrainJobResult result;
+  Diagnostics diagnostics;
+  const Gem gem = split_reversible(read_sbml(job.gem_path, &diagnostics));
+  for (const std::string& w : diagnostics.warnings) result.warnings.push_back(w);
+  const Dataset dataset = load_ishii(job.data_dir, gem);
+
+  const Mechanics mech(gem.stoichiometry(), {[&] {
+                         const int index = gem.reaction_index(kDefaultPinReaction);
+                         if (index < 0)
+                           throw Error(job.gem_path + ": the split GEM has no reaction '" +
+                                       std::string(kDefaultPinReaction) + "' (the Pin row of the paper's MINN)");
+                         return index;
+                       }()},
+                       dataset.target_reactions);
+  const std::vector<float> default_vin = {std::numeric_limits<float>::infinity()};
+
+  TrainingSet data;
+  data.inputs = dataset.inputs.transpose();
+  data.targets = dataset.targets.transpose();
+  data.vin = Eigen::MatrixXd::Constant(1, data.samples(), std::numeric_limits<double>::infinity());
+
+  result.step = choose_step(mech, job.options);
+  if (result.step.diverges)
+    result.warnings.push_back("--refine-step " + shortest_double(job.options.fixed_step) + ": eta * lambda_max = " +
+                              shortest_double(job.options.fixed_step * result.step.lambda_max) +
+                              " >= 2(1+beta) = " + shortest_double(2 * (1 + job.options.momentum)) +
+                              ", so the refinement diverges on GEM '" + gem.id + "' (lambda_max = " +
+                              shortest_double(result.step.lambda_max) + "); use --refine-step auto");
+  const TrainedMinn trained = train_minn(mech, data, job.options, result.step, on_epoch);
+
+  // Metrics of the model as stored (float32 weights), over every target that is not an input.
+  std::vector<int> metric_rows;
+  ModelDescription description;
+  for (std::size_t i = 0; i < dataset.target_ids.size(); ++i) {
+    const std::string& id = dataset.target_ids[i];
+    if (id != kGlucoseUptakeInput && id != kOxygenUptakeInput) {
+      metric_rows.push_back(static_cast<int>(i));
+      description.metric_ids.push_back(id);
+    }
+  }
+  result.metrics = training_metrics(mech, rounded_to_float(trained), data, job.options, metric_rows);
+  description.input_names = dataset.input_names;
+  description.input_units = dataset.input_units;
+  description.default_vin = default_vin;
+  description.dataset_sha256 = dataset.sha256;
+  description.command = canonical_command(job);
+  result.model = build_model(gem, mech, trained, job.options, result.step, description, result.metrics);
+  return result;
+}
+
+}  // namespace minn::train

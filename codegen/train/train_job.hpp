@@ -1,0 +1,39 @@
+// One `minnc train` run as a library call: read the SBML, split it, load the Ishii dataset,
+// train on all rows and fill a complete MinnModel. The CLI (cli/cmd_train.cpp) adds argument
+// parsing, the progress line and saving; tests call this directly.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+#include "train/model_builder.hpp"
+#include "train/trainer.hpp"
+
+namespace minn::train {
+
+// The paper's default Pin (kos_genes off): one row on the CO2 secretion, with no bound.
+inline constexpr const char* kDefaultPinReaction = "R_EX_co2_e_fwd";
+
+struct TrainJob {
+  std::string gem_path;
+  std::string data_dir;
+  std::string output_path;  // only its file name enters the recorded command
+  TrainOptions options;
+};
+
+struct TrainJobResult {
+  MinnModel model;
+  TrainingMetrics metrics;
+  StepChoice step;
+  std::vector<std::string> warnings;  // e.g. a fixed refinement step that diverges
+};
+
+TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch = {});
+
+// The command that reproduces the job, with every option spelled out and only file names.
+std::string canonical_command(const TrainJob& job);
+
+// Shortest decimal text that reads back as the same double ("0.0005", "20").
+std::string shortest_double(double value);
+
+}  // namespace minn::train

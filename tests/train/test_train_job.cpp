@@ -1,0 +1,111 @@
+// `minnc train` as a library call on e_coli_core and the Ishii data in models/: the model is
+// filled completely, the same job gives a byte-identical file, and train -> save -> load
+// round-trips exactly.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "common/error.hpp"
+#include "common/sha256.hpp"
+#include "model/model_equal.hpp"
+#include "model/model_file.hpp"
+#include "train/train_job.hpp"
+
+namespace minn::train {
+namespace {
+
+TrainJob short_job(int epochs, std::uint64_t seed) {
+  TrainJob job;
+  job.gem_path = std::string(MINN_MODELS_DIR) + "/gems/e_coli_core.xml.gz";
+  job.data_dir = std::string(MINN_MODELS_DIR) + "/ishii";
+  job.output_path = "/somewhere/else/core.minn";
+  job.options.epochs = epochs;
+  job.options.seed = seed;
+  return job;
+}
+
+TEST(TrainJob, FillsTheModelCompletely) {
+  const TrainJobResult r = run_train_job(short_job(2, 1));
+  const MinnModel& m = r.model;
+  EXPECT_EQ(m.num_inputs(), 79 + 60 + 2);
+  EXPECT_EQ(m.input_names.back(), "R_EX_o2_e_rev");
+  EXPECT_EQ(m.input_units.size(), m.input_names.size());
+  ASSERT_EQ(m.layers.size(), 2u);
+  EXPECT_EQ(m.layers[0].name, "hidden");
+  EXPECT_EQ(m.layers[0].out, 250);
+  EXPECT_EQ(m.layers[0].activation, Activation::Relu);
+  EXPECT_EQ(m.layers[1].name, "output");
+  EXPECT_EQ(m.layers[1].out, 142);
+  EXPECT_EQ(m.num_outputs(), 142);
+  EXPECT_EQ(m.metabolite_ids.size(), 72u);
+  EXPECT_EQ(m.S.rows, 72);
+  EXPECT_EQ(m.pref_reactions.size(), 47u);
+  ASSERT_EQ(m.pin_reactions.size(), 1u);
+  EXPECT_EQ(m.reaction_ids[static_cast<std::size_t>(m.pin_reactions[0])], "R_EX_co2_e_fwd");
+  EXPECT_TRUE(std::isinf(m.default_vin[0]) && m.default_vin[0] > 0);
+  EXPECT_EQ(m.refinement.step_rule, "auto");
+  EXPECT_EQ(m.refinement.steps, 8);
+  EXPECT_NEAR(m.refinement.lambda_max, 510.855487291, 1e-3);  // numpy reference (test_gem_refinement)
+  EXPECT_LT(static_cast<double>(m.refinement.step_size) * m.refinement.lambda_max, 2 * (1 + 0.9));
+  EXPECT_EQ(m.gem_sha256, sha256_file_hex(short_job(1, 1).gem_path));
+  EXPECT_EQ(m.provenance.dataset_sha256.size(), 64u);
+  EXPECT_EQ(m.provenance.variant, "c-balanced");
+  EXPECT_EQ(m.provenance.seed, 1u);
+  EXPECT_EQ(m.provenance.command,
+            "minnc train --gem e_coli_core.xml.gz --data ishii --variant c-balanced --hidden 250 --dropout 0.25 "
+            "--lr 0.0005 --weight-decay 0.0001 --c 20 --epochs 2 --batch 5 --seed 1 --steps 8 --momentum 0.9 "
+            "--refine-step auto -o core.minn");
+  bool has_ne = false;
+  for (const auto& [name, value] : m.provenance.training_metrics) has_ne = has_ne || (name == "ne_mean" && value > 0);
+  EXPECT_TRUE(has_ne);
+  EXPECT_EQ(r.metrics.flux.per_experiment.size(), 29u);
+  // The envelope holds every training row.
+  for (std::size_t i = 0; i < m.input_names.size(); ++i) EXPECT_LE(m.envelope_min[i], m.envelope_max[i]);
+}
+
+TEST(TrainJob, SameJobGivesAByteIdenticalFileAndTheFileRoundTrips) {
+  const TrainJobResult a = run_train_job(short_job(3, 5));
+  const TrainJobResult b = run_train_job(short_job(3, 5));
+  EXPECT_EQ(serialize_model(a.model), serialize_model(b.model));
+  const TrainJobResult c = run_train_job(short_job(3, 6));
+  EXPECT_NE(serialize_model(a.model), serialize_model(c.model));
+
+  const std::string path = ::testing::TempDir() + "train_job_roundtrip.minn";
+  save_model(a.model, path);
+  const MinnModel loaded = load_model(path);
+  std::string difference;
+  EXPECT_TRUE(models_equal(a.model, loaded, &difference)) << difference;
+  EXPECT_EQ(loaded.layers[1].weights, a.model.layers[1].weights);
+  std::remove(path.c_str());
+}
+
+TEST(TrainJob, ThePapersStepWarnsOnECCore) {
+  TrainJob job = short_job(1, 1);
+  job.options.fixed_step = 0.01;
+  try {
+    const TrainJobResult r = run_train_job(job);
+    ASSERT_FALSE(r.warnings.empty());
+    EXPECT_NE(r.warnings.back().find("diverges"), std::string::npos) << r.warnings.back();
+    EXPECT_EQ(r.model.refinement.step_rule, "fixed");
+  } catch (const Error& e) {
+    // Diverging far enough to overflow is also acceptable, as long as it is a clear error.
+    EXPECT_NE(std::string(e.what()).find("diverged"), std::string::npos) << e.what();
+  }
+}
+
+TEST(TrainJob, MissingDatasetIsAClearError) {
+  TrainJob job = short_job(1, 1);
+  job.data_dir = ::testing::TempDir() + "no_such_dataset_dir";
+  EXPECT_THROW(run_train_job(job), Error);
+}
+
+TEST(ShortestDouble, ReadsBackExactly) {
+  EXPECT_EQ(shortest_double(0.0005), "0.0005");
+  EXPECT_EQ(shortest_double(20), "20");
+  EXPECT_EQ(shortest_double(0.1 + 0.2), "0.30000000000000004");
+}
+
+}  // namespace
+}  // namespace minn::train
