@@ -47,6 +47,28 @@ std::string number_text(double v) {
   return buffer;
 }
 
+// tinyxml2's ErrorStr() is "Error=XML_ERROR_X ErrorID=N (0xN) Line number=L: context"; say it in words.
+std::string describe_xml_error(const tinyxml2::XMLDocument& doc) {
+  std::string what;
+  switch (doc.ErrorID()) {
+    case tinyxml2::XML_ERROR_EMPTY_DOCUMENT: what = "the document is empty"; break;
+    case tinyxml2::XML_ERROR_MISMATCHED_ELEMENT: what = "a closing tag does not match its opening tag"; break;
+    case tinyxml2::XML_ERROR_PARSING_ELEMENT: what = "malformed or unterminated element"; break;
+    case tinyxml2::XML_ERROR_PARSING_ATTRIBUTE: what = "malformed attribute"; break;
+    case tinyxml2::XML_ERROR_PARSING_TEXT: what = "text outside of any element"; break;
+    case tinyxml2::XML_ERROR_PARSING_COMMENT: what = "malformed comment"; break;
+    case tinyxml2::XML_ERROR_PARSING_DECLARATION: what = "malformed declaration"; break;
+    case tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED: what = "elements nested too deeply"; break;
+    default: what = doc.ErrorName(); break;
+  }
+  const std::string detail = doc.ErrorStr() ? doc.ErrorStr() : "";
+  const std::size_t colon = detail.find(": ", detail.find("Line number="));
+  if (colon != std::string::npos && detail.find("Line number=") != std::string::npos) {
+    what += " (" + detail.substr(colon + 2) + ")";
+  }
+  return what;
+}
+
 class SbmlReader {
  public:
   SbmlReader(std::string source, Diagnostics* diagnostics)
@@ -55,9 +77,7 @@ class SbmlReader {
   Gem read(const std::string& text) {
     tinyxml2::XMLDocument doc;
     if (doc.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS) {
-      const char* detail = doc.ErrorStr();
-      fail(doc.ErrorLineNum(), std::string("not well-formed XML (") + (detail ? detail : doc.ErrorName()) +
-                                   "); expected an SBML document");
+      fail(doc.ErrorLineNum(), "not well-formed XML: " + describe_xml_error(doc) + "; expected an SBML document");
     }
     const XMLElement* root = doc.RootElement();
     if (root == nullptr) fail(0, "no root element; expected an SBML document");
@@ -99,15 +119,18 @@ class SbmlReader {
     }
   }
 
-  double number(const XMLElement& e, const char* text, const std::string& what, bool finite) const {
+  enum class Range { Finite, Bound, Any };  // Bound: +-INF allowed; Any: also NaN
+
+  // `subject`: what the value belongs to ("parameter 'ub'"); `attribute`: its name ("value").
+  double number(const XMLElement& e, const char* text, const std::string& subject, const std::string& attribute,
+                Range range) const {
+    const std::string expected = range == Range::Finite ? "a finite decimal number" : "a decimal number, INF or -INF";
     double v = 0.0;
     if (!sbml::parse_sbml_double(text, v)) {
-      fail(e.GetLineNum(), what + " " + quoted(text) + " is not a number; expected a decimal number" +
-                               (finite ? "" : ", INF or -INF"));
+      fail(e.GetLineNum(), subject + ": " + attribute + " " + quoted(text) + " is not a number; expected " + expected);
     }
-    if (std::isnan(v) || (finite && std::isinf(v))) {
-      fail(e.GetLineNum(), what + " is " + quoted(text) + "; expected a " + (finite ? "finite " : "") +
-                               "number" + (finite ? "" : " (NaN is not a bound)"));
+    if ((std::isnan(v) && range != Range::Any) || (std::isinf(v) && range == Range::Finite)) {
+      fail(e.GetLineNum(), subject + ": " + attribute + " " + quoted(text) + " is not allowed here; expected " + expected);
     }
     return v;
   }
@@ -315,7 +338,8 @@ class SbmlReader {
       char* end = nullptr;
       const long v = std::strtol(charge, &end, 10);
       if (*charge == '\0' || *end != '\0') {
-        fail(e.GetLineNum(), "species " + quoted(m.id) + " charge " + quoted(charge) + " is not an integer");
+        fail(e.GetLineNum(), "species " + quoted(m.id) + ": charge " + quoted(charge) +
+                                 " is not an integer; expected an integer such as -1, 0 or 2");
       }
       m.charge = static_cast<int>(v);
       m.has_charge = true;
@@ -331,7 +355,7 @@ class SbmlReader {
       ParameterInfo p;
       p.line = e->GetLineNum();
       if (const char* value = e->Attribute("value")) {
-        p.value = number(*e, value, "parameter " + quoted(id) + " value", false);
+        p.value = number(*e, value, "parameter " + quoted(id), "value", Range::Any);
         p.has_value = true;
       }
       if (const char* constant = e->Attribute("constant")) {
@@ -446,8 +470,8 @@ class SbmlReader {
       }
       double coefficient = 1.0;  // the SBML Level 2 default
       if (const char* stoichiometry = e->Attribute("stoichiometry")) {
-        coefficient = number(*e, stoichiometry,
-                             "reaction " + quoted(r.id) + ": stoichiometry of species " + quoted(species), true);
+        coefficient = number(*e, stoichiometry, "reaction " + quoted(r.id),
+                             "species " + quoted(species) + " stoichiometry", Range::Finite);
       } else if (level_ >= 3) {
         fail(e->GetLineNum(), "reaction " + quoted(r.id) + ": species " + quoted(species) +
                                   " has no stoichiometry attribute; expected a number (SBML Level 3 has no default)");
@@ -507,6 +531,10 @@ class SbmlReader {
       fail(e.GetLineNum(), what + " names a parameter without a value (line " + std::to_string(p.line) +
                                   "); expected value=\"...\"");
     }
+    if (std::isnan(p.value)) {
+      fail(e.GetLineNum(), what + " names a parameter whose value is NaN (line " + std::to_string(p.line) +
+                                  "); expected a number, INF or -INF");
+    }
     bound = p.value;
     has_bound = true;
   }
@@ -538,8 +566,8 @@ class SbmlReader {
           fail(p->GetLineNum(), "reaction " + quoted(r.id) + ": kineticLaw parameter " + quoted(id) +
                                     " has no value; expected value=\"...\"");
         }
-        *target = number(*p, value, "reaction " + quoted(r.id) + ": kineticLaw parameter " + quoted(id),
-                         key == "OBJECTIVE_COEFFICIENT");
+        *target = number(*p, value, "reaction " + quoted(r.id), "kineticLaw parameter " + quoted(id) + " value",
+                         key == "OBJECTIVE_COEFFICIENT" ? Range::Finite : Range::Bound);
         if (flag != nullptr) {
           *flag = true;
           ++kinetic_law_bounds_;
@@ -666,7 +694,7 @@ class SbmlReader {
       if (value_text == nullptr) {
         fail(e->GetLineNum(), "fbc:fluxBound of reaction " + quoted(r.id) + " has no fbc:value; expected a number");
       }
-      const double value = number(*e, value_text, "fbc:fluxBound value of reaction " + quoted(r.id), false);
+      const double value = number(*e, value_text, "fbc:fluxBound of reaction " + quoted(r.id), "fbc:value", Range::Bound);
       const std::string op = operation ? operation : "";
       if (op == "lessEqual" || op == "less") {
         r.upper_bound = value;
@@ -730,7 +758,7 @@ class SbmlReader {
         const char* coefficient = fbc_attribute(s, *e, "coefficient", true);
         if (coefficient == nullptr) fail(e->GetLineNum(), what + " has no fbc:coefficient; expected a number");
         gem_.reactions[static_cast<std::size_t>(index)].objective_coefficient =
-            number(*e, coefficient, what + " coefficient", true);
+            number(*e, coefficient, what, "fbc:coefficient", Range::Finite);
       }
     }
   }
