@@ -7,6 +7,7 @@
 
 #include "common/error.hpp"
 #include "train/adam.hpp"
+#include "train/loss_weighting.hpp"
 
 namespace minn::train {
 namespace {
@@ -87,6 +88,8 @@ TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const Tra
   std::iota(order.begin(), order.end(), 0);
   Eigen::MatrixXd xb, tb, vinb, V0, V, grad_V, grad_V0, SV;
   Eigen::VectorXd grad;
+  Eigen::MatrixXd grad_mech;
+  const LossWeighting weighting = o.weighting ? o.weighting() : LossWeighting{};
   model.history.reserve(static_cast<std::size_t>(o.epochs));
   for (int epoch = 1; epoch <= o.epochs; ++epoch) {
     shuffle_rng.shuffle(order);
@@ -99,7 +102,8 @@ TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const Tra
       gather(data.vin, order.data() + start, count, vinb);
       model.network.forward(xb, o.dropout, &dropout_rng, V0);
       refiner.forward(mech, model.refinement, V0, vinb, V, true);
-      const BatchLoss loss = batch_loss(mech, o.variant, o.c, V, tb, vinb, &grad_V, SV);
+      const BatchLoss loss = weighting ? weighted_batch_loss(mech, weighting, epoch, V, tb, vinb, grad_V, grad_mech, SV)
+                                       : batch_loss(mech, o.variant, o.c, V, tb, vinb, &grad_V, SV);
       refiner.backward(mech, model.refinement, vinb, grad_V, grad_V0);
       model.network.backward(xb, grad_V0, grad);
       adam.step(model.network.parameters(), grad);

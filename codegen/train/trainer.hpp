@@ -17,6 +17,16 @@
 
 namespace minn::train {
 
+// Per-batch weights of the NE data term and of L_mech, for the variants that change the balance
+// during training (train/loss_weighting.hpp). Given the 1-based epoch and the batch's per-sample
+// means of NE and L_mech; the weights are constants in the gradient.
+struct LossWeights {
+  double data = 1, mech = 1;
+};
+using LossWeighting = std::function<LossWeights(int epoch, double data, double mech)>;
+// Called once per training, so that stateful weightings (moving averages) start fresh.
+using LossWeightingFactory = std::function<LossWeighting()>;
+
 struct TrainOptions {
   Variant variant = Variant::CBalanced;
   double c = 20;
@@ -30,6 +40,7 @@ struct TrainOptions {
   int steps = 8;          // K
   double momentum = 0.9;  // beta
   double fixed_step = 0;  // eta; 0 = auto (see step_size.hpp)
+  LossWeightingFactory weighting;  // empty: the variant's own loss; set: NE and L_mech weighted per batch
 };
 
 // Checks ranges; throws minn::Error naming the option.
