@@ -13,32 +13,37 @@ namespace {
 
 namespace fs = std::filesystem;
 
-InstructionStats instruction_stats(const std::vector<HarnessRun>& runs) {
+InstructionStats instruction_stats(const HarnessRun& run) {
   InstructionStats stats;
-  if (runs.empty() || runs[0].instructions.empty()) return stats;
+  if (run.instructions.empty()) return stats;
   stats.counted = true;
   bool first = true;
-  for (std::size_t i = 0; i < runs[0].instructions.size(); ++i) {
-    if (runs[0].outputs.status[i] != 0) continue;  // rejected and flagged inputs take other paths
-    const std::uint64_t n = runs[0].instructions[i];
+  for (std::size_t i = 0; i < run.instructions.size(); ++i) {
+    if (run.outputs.status[i] != 0) continue;  // rejected and flagged inputs take other paths
+    const std::uint64_t n = run.instructions[i];
     stats.min = first ? n : std::min(stats.min, n);
     stats.max = first ? n : std::max(stats.max, n);
     first = false;
   }
-  for (const auto& run : runs) stats.identical_across_runs &= run.instructions == runs[0].instructions;
   stats.identical_across_inputs = !first && stats.min == stats.max;
   return stats;
 }
 
-std::vector<HarnessRun> run_repeatedly(const Firmware& fw, const InputBatch& inputs, const SessionOptions& options,
-                                       const std::string& work_dir) {
+InputBatch prefix(const InputBatch& inputs, int count) {
+  InputBatch p;
+  p.num_inputs = inputs.num_inputs;
+  const int n = std::min(count, inputs.count());
+  p.values.assign(inputs.values.begin(), inputs.values.begin() + static_cast<std::ptrdiff_t>(n) * inputs.num_inputs);
+  return p;
+}
+
+HarnessRun run_once(const Firmware& fw, const InputBatch& inputs, const SessionOptions& options,
+                    const std::string& work_dir) {
   HarnessOptions h;
   h.work_dir = work_dir;
   h.plugin_path = options.plugin_path;
   h.timeout_seconds = options.timeout_seconds;
-  std::vector<HarnessRun> runs;
-  for (int r = 0; r < std::max(1, options.runs); ++r) runs.push_back(run_harness(fw, inputs, h));
-  return runs;
+  return run_harness(fw, inputs, h);
 }
 
 }  // namespace
@@ -70,11 +75,18 @@ TargetResult run_target(const TargetName& target, const ModelSources& model, con
   result.fpu = fw.facts.get("fpu") == "ON";
   result.executable = fw.executable;
 
-  std::vector<HarnessRun> runs = run_repeatedly(fw, inputs, options, request.build_dir + "/run");
-  for (const auto& run : runs) result.run_seconds = std::max(result.run_seconds, run.seconds);
-  result.comparison = compare_outputs(runs[0].outputs, reference);
-  result.instructions = instruction_stats(runs);
-  result.stack_measured = runs[0].stack_used;
+  HarnessRun run = run_once(fw, inputs, options, request.build_dir + "/run");
+  result.run_seconds = run.seconds;
+  result.comparison = compare_outputs(run.outputs, reference);
+  result.instructions = instruction_stats(run);
+  result.stack_measured = run.stack_used;
+  if (result.instructions.counted && options.repeat_vectors > 0) {
+    InputBatch again = prefix(inputs, options.repeat_vectors);
+    HarnessRun second = run_once(fw, again, options, request.build_dir + "/run-again");
+    result.instructions.identical_across_runs =
+        std::equal(second.instructions.begin(), second.instructions.end(), run.instructions.begin());
+  }
+  result.outputs = std::move(run.outputs);
 
   const bool bare_metal = result.kind == "baremetal";
   result.footprint = measure_footprint(fw.executable, bare_metal ? fw.executable : fw.facts.get("model_archive"),
@@ -89,9 +101,8 @@ TargetResult run_target(const TargetName& target, const ModelSources& model, con
     dense_request.model_name = dense_only->name;
     dense_request.build_dir = request.build_dir + "-dense";
     Firmware dense_fw = build_firmware(dense_request);
-    SessionOptions once = options;
-    once.runs = 1;
-    result.dense_instructions = instruction_stats(run_repeatedly(dense_fw, inputs, once, dense_request.build_dir + "/run"));
+    InputBatch few = prefix(inputs, std::max(1, options.repeat_vectors));
+    result.dense_instructions = instruction_stats(run_once(dense_fw, few, options, dense_request.build_dir + "/run"));
     if (cost.dense_macs > 0)
       result.insn_per_mac = static_cast<double>(result.dense_instructions.max) / static_cast<double>(cost.dense_macs);
     if (cost.refine_steps > 0 && cost.s_nonzeros > 0)

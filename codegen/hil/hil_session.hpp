@@ -33,7 +33,9 @@ struct SessionOptions {
   std::string plugin_path;  // empty: no instruction counts
   std::string opt = "-O2";
   double timeout_seconds = 300;
-  int runs = 2;             // emulator runs; instruction counts must agree between them
+  // A second run over this many leading vectors: instruction counts must agree with the first.
+  // The dense-only build (cost breakdown) also runs this prefix only. 0 = no second run.
+  int repeat_vectors = 64;
 };
 
 struct InstructionStats {
@@ -58,6 +60,7 @@ struct TargetResult {
   long long stack_measured = -1;
   double run_seconds = 0;
   std::string executable;
+  OutputBatch outputs;  // what the target computed (statuses and outputs)
 };
 
 // `dense_only`: the same model generated with 0 refinement steps (for the cost breakdown), or null.

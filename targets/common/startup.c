@@ -81,9 +81,10 @@ void Reset_Handler(void) {
   memcpy(__data_start, __data_load, (size_t)((uintptr_t)__data_end - (uintptr_t)__data_start));
   memset(__bss_start, 0, (size_t)((uintptr_t)__bss_end - (uintptr_t)__bss_start));
   {
+    /* Up to the current SP: this frame is already allocated and the loop calls nothing. */
     uint32_t sp;
     __asm__ volatile("mov %0, sp" : "=r"(sp));
-    for (uint32_t* p = __stack_limit; (uintptr_t)p < sp - 64u; ++p) *p = STACK_PAINT;
+    for (uint32_t* p = __stack_limit; (uintptr_t)p < sp; ++p) *p = STACK_PAINT;
   }
   for (void (**f)(void) = __preinit_array_start; f < __preinit_array_end; ++f) (*f)();
   for (void (**f)(void) = __init_array_start; f < __init_array_end; ++f) (*f)();
