@@ -6,7 +6,7 @@
 
 #include "common/error.hpp"
 #include "emit/emitter.hpp"
-#include "emit/sha256.hpp"
+#include "common/sha256.hpp"
 #include "fixture_spec.hpp"
 #include "random_model.hpp"
 
@@ -25,7 +25,8 @@ int main(int argc, char** argv) {
     minn::emit::EmitOptions options;
     options.name = argv[2];
     options.precision = minn::emit::parse_precision(argv[3]);
-    options.model_sha256 = minn::emit::sha256_hex("random model fixture, seed 7");
+    const std::string tag = "random model fixture";
+    options.model_sha256 = minn::sha256_hex(tag.data(), tag.size());
     minn::emit::write_files(argv[1], minn::emit::generate(model, options));
   } catch (const minn::Error& e) {
     std::fprintf(stderr, "emit_fixture_gen: %s\n", e.what());

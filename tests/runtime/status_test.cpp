@@ -1,0 +1,67 @@
+// The fixed status encoding of minn/status.h (the values are the published contract).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "minn/input_guard.hpp"
+#include "minn/status.hpp"
+
+namespace {
+
+TEST(Status, CodesFollowTheFixedEncoding) {
+  EXPECT_EQ(minn::Status::ok().code(), 0);
+  EXPECT_EQ(minn::Status::out_of_envelope(0).code(), 1000);
+  EXPECT_EQ(minn::Status::out_of_envelope(140).code(), 1140);
+  EXPECT_EQ(minn::Status::non_finite(0).code(), -1);
+  EXPECT_EQ(minn::Status::non_finite(140).code(), -141);
+  for (int code : {0, 1000, 1007, -1, -42}) EXPECT_EQ(minn::Status::from_code(code).code(), code);
+  EXPECT_EQ(minn::Status::from_code(-42).kind(), minn::Status::Kind::NonFinite);
+  EXPECT_EQ(minn::Status::from_code(-42).input(), 41);
+  EXPECT_EQ(minn::Status::from_code(1007).kind(), minn::Status::Kind::OutOfEnvelope);
+  EXPECT_EQ(minn::Status::from_code(1007).input(), 7);
+  EXPECT_TRUE(minn::Status::from_code(1007).outputs_valid());
+  EXPECT_FALSE(minn::Status::from_code(-1).outputs_valid());
+  EXPECT_EQ(MINN_STATUS_INPUT(-42), 41);
+  EXPECT_EQ(MINN_STATUS_INPUT(1007), 7);
+  EXPECT_TRUE(MINN_STATUS_IS_WARNING(1000));
+  EXPECT_TRUE(MINN_STATUS_IS_ERROR(-1));
+}
+
+TEST(InputGuard, FiniteTestByBits) {
+  EXPECT_TRUE(minn::is_finite(0.0f));
+  EXPECT_TRUE(minn::is_finite(-0.0f));
+  EXPECT_TRUE(minn::is_finite(std::numeric_limits<float>::max()));
+  EXPECT_TRUE(minn::is_finite(std::numeric_limits<float>::denorm_min()));
+  EXPECT_FALSE(minn::is_finite(std::numeric_limits<float>::infinity()));
+  EXPECT_FALSE(minn::is_finite(-std::numeric_limits<float>::infinity()));
+  EXPECT_FALSE(minn::is_finite(std::numeric_limits<float>::quiet_NaN()));
+  EXPECT_FALSE(minn::is_finite(-std::numeric_limits<float>::signaling_NaN()));
+}
+
+TEST(InputGuard, NonFiniteWinsOverEnvelopeAndTheFirstIndexIsReported) {
+  const float lo[4] = {0, 0, 0, 0}, hi[4] = {1, 1, 1, 1};
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  {
+    const float in[4] = {0.5f, 0.5f, 1.0f, 0.0f};  // bounds are inclusive
+    EXPECT_EQ(minn::check_inputs(in, 4, lo, hi), 0);
+  }
+  {
+    const float in[4] = {0.5f, 2.0f, 0.5f, -1.0f};
+    EXPECT_EQ(minn::check_inputs(in, 4, lo, hi), 1001);
+  }
+  {
+    const float in[4] = {5.0f, 0.5f, nan, nan};
+    EXPECT_EQ(minn::check_inputs(in, 4, lo, hi), -3);
+  }
+}
+
+TEST(InputGuard, ScalingIsMinMax) {
+  const float in[2] = {3.0f, -1.0f}, mn[2] = {1.0f, -2.0f}, range[2] = {4.0f, 3.0f};
+  float x[2];
+  minn::scale_inputs(in, 2, mn, range, x);
+  EXPECT_EQ(x[0], 0.5f);
+  EXPECT_EQ(x[1], 1.0f / 3.0f);
+}
+
+}  // namespace
