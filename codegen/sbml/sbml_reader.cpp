@@ -10,6 +10,7 @@
 
 #include "common/file_bytes.hpp"
 #include "common/sha256.hpp"
+#include "sbml/annotation_stripper.hpp"
 #include "sbml/gpr_parser.hpp"
 #include "sbml/sbml_notes.hpp"
 #include "sbml/sbml_values.hpp"
@@ -821,14 +822,14 @@ class SbmlReader {
 }  // namespace
 
 Gem read_sbml_text(const std::string& xml_text, const std::string& source_name, Diagnostics* diagnostics) {
-  return SbmlReader(source_name, diagnostics).read(xml_text);
+  return SbmlReader(source_name, diagnostics).read(sbml::strip_annotations(xml_text));
 }
 
 Gem read_sbml(const std::string& path, Diagnostics* diagnostics) {
   const std::string bytes = read_file_bytes(path);
   const std::string sha = sha256_hex(bytes.data(), bytes.size());
-  Gem gem = is_gzip(bytes) ? read_sbml_text(gunzip(bytes, path), path, diagnostics)
-                           : read_sbml_text(bytes, path, diagnostics);
+  Gem gem =
+      SbmlReader(path, diagnostics).read(sbml::strip_annotations(is_gzip(bytes) ? gunzip(bytes, path) : bytes));
   gem.source_sha256 = sha;
   return gem;
 }
