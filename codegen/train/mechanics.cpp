@@ -76,13 +76,50 @@ double Mechanics::pin_norm_squared() const {
   return most;
 }
 
+namespace {
+
+// out = A X for a CSR matrix A and a column-major X with a few columns (the batch). Plain loops:
+// with ~5 columns and ~4 entries per row, Eigen's generic sparse x dense product spent most of
+// its time in per-row overhead and zero-filling.
+template <int B>
+void csr_times_fixed(const int* ptr, const int* idx, const double* val, Eigen::Index rows, const double* x,
+                     Eigen::Index n, double* out) {
+  for (Eigen::Index r = 0; r < rows; ++r) {
+    double acc[B] = {};
+    for (int k = ptr[r]; k < ptr[r + 1]; ++k) {
+      const double a = val[k];
+      const double* xc = x + idx[k];
+      for (int b = 0; b < B; ++b) acc[b] += a * xc[b * n];
+    }
+    for (int b = 0; b < B; ++b) out[b * rows + r] = acc[b];
+  }
+}
+
+void csr_times(const SparseRowMatrix& A, const Eigen::MatrixXd& X, Eigen::MatrixXd& out) {
+  const Eigen::Index rows = A.rows(), n = X.rows();
+  out.resize(rows, X.cols());
+  const int* ptr = A.outerIndexPtr();
+  const int* idx = A.innerIndexPtr();
+  const double* val = A.valuePtr();
+  // Each output entry is summed over k in the same order whatever the chunking, so the
+  // result does not depend on how the batch is split into chunks of 4 and 1.
+  Eigen::Index b = 0;
+  for (; b + 4 <= X.cols(); b += 4)
+    csr_times_fixed<4>(ptr, idx, val, rows, X.data() + b * n, n, out.data() + b * rows);
+  for (; b < X.cols(); ++b) csr_times_fixed<1>(ptr, idx, val, rows, X.data() + b * n, n, out.data() + b * rows);
+}
+
+}  // namespace
+
 void Mechanics::gradient(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin, Eigen::MatrixXd& SV,
                          Eigen::MatrixXd& G) const {
-  SV.noalias() = S_ * V;
-  G.noalias() = St_ * SV;
-  G *= 2.0 / m();
-  const double neg = 2.0 / n();
-  G.array() -= neg * (-V.array()).max(0.0);
+  csr_times(S_, V, SV);
+  csr_times(St_, SV, G);
+  const double steady = 2.0 / m(), neg = 2.0 / n();
+  const Eigen::Index size = G.size();
+  double* g = G.data();
+  const double* v = V.data();
+  for (Eigen::Index i = 0; i < size; ++i) g[i] = steady * g[i] - neg * std::max(-v[i], 0.0);
   if (!pin_.empty()) {
     const double in = 2.0 / n_in();
     for (Eigen::Index b = 0; b < V.cols(); ++b)
@@ -95,11 +132,14 @@ void Mechanics::gradient(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin, E
 
 void Mechanics::hessian_times(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin, const Eigen::MatrixXd& X,
                               Eigen::MatrixXd& SX, Eigen::MatrixXd& out) const {
-  SX.noalias() = S_ * X;
-  out.noalias() = St_ * SX;
-  out *= 2.0 / m();
-  const double neg = 2.0 / n();
-  out.array() += neg * (V.array() < 0.0).cast<double>() * X.array();
+  csr_times(S_, X, SX);
+  csr_times(St_, SX, out);
+  const double steady = 2.0 / m(), neg = 2.0 / n();
+  const Eigen::Index size = out.size();
+  double* o = out.data();
+  const double* v = V.data();
+  const double* x = X.data();
+  for (Eigen::Index i = 0; i < size; ++i) o[i] = steady * o[i] + (v[i] < 0.0 ? neg * x[i] : 0.0);
   if (!pin_.empty()) {
     const double in = 2.0 / n_in();
     for (Eigen::Index b = 0; b < V.cols(); ++b)

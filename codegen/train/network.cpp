@@ -39,15 +39,20 @@ void Network::forward(const Eigen::MatrixXd& X, double dropout, Rng* rng, Eigen:
   V0.colwise() += b2();
 }
 
-void Network::backward(const Eigen::MatrixXd& X, const Eigen::MatrixXd& grad_V0, Eigen::VectorXd& grad) {
-  grad.resize(params_.size());
-  W2(grad).noalias() = grad_V0 * A1_.transpose();
-  b2(grad) = grad_V0.rowwise().sum();
+void Network::backward(const Eigen::MatrixXd& X, const Eigen::MatrixXd& grad_V0, LayerGradient layers[2]) {
   grad_A1_.noalias() = W2().transpose() * grad_V0;
   // Through dropout (mask holds 0 or the keep scale) and ReLU (derivative 0 at 0, as PyTorch).
   grad_A1_.array() *= mask_.array() * (Z1_.array() > 0.0).cast<double>();
-  W1(grad).noalias() = grad_A1_ * X.transpose();
-  b1(grad) = grad_A1_.rowwise().sum();
+  layers[0] = LayerGradient{&grad_A1_, &X, 0, off_b1_};
+  layers[1] = LayerGradient{&grad_V0, &A1_, off_W2_, off_b2_};
+}
+
+void Network::backward(const Eigen::MatrixXd& X, const Eigen::MatrixXd& grad_V0, Eigen::VectorXd& grad) {
+  LayerGradient layers[2];
+  backward(X, grad_V0, layers);
+  grad.resize(params_.size());
+  materialize(layers[0], grad);
+  materialize(layers[1], grad);
 }
 
 }  // namespace minn::train

@@ -4,6 +4,7 @@
 #pragma once
 #include <Eigen/Core>
 
+#include "train/adam.hpp"
 #include "train/rng.hpp"
 
 namespace minn::train {
@@ -41,7 +42,10 @@ class Network {
   // zeroed with probability `dropout` and the others scaled by 1/(1-dropout). Keeps what
   // backward() needs.
   void forward(const Eigen::MatrixXd& X, double dropout, Rng* rng, Eigen::MatrixXd& V0);
-  // grad (flat, same layout as parameters) = dL/dparams given dL/dV0 for the last forward().
+  // dL/dparams given dL/dV0 for the last forward(), in factored form per layer (hidden, output)
+  // for Adam's fused step. The factors point at X, grad_V0 and this network's buffers.
+  void backward(const Eigen::MatrixXd& X, const Eigen::MatrixXd& grad_V0, LayerGradient layers[2]);
+  // The same gradient as a flat vector (same layout as parameters()).
   void backward(const Eigen::MatrixXd& X, const Eigen::MatrixXd& grad_V0, Eigen::VectorXd& grad);
 
  private:

@@ -87,7 +87,6 @@ TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const Tra
   std::vector<int> order(static_cast<std::size_t>(N));
   std::iota(order.begin(), order.end(), 0);
   Eigen::MatrixXd xb, tb, vinb, V0, V, grad_V, grad_V0, SV;
-  Eigen::VectorXd grad;
   Eigen::MatrixXd grad_mech;
   const LossWeighting weighting = o.weighting ? o.weighting() : LossWeighting{};
   model.history.reserve(static_cast<std::size_t>(o.epochs));
@@ -105,8 +104,9 @@ TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const Tra
       const BatchLoss loss = weighting ? weighted_batch_loss(mech, weighting, epoch, V, tb, vinb, grad_V, grad_mech, SV)
                                        : batch_loss(mech, o.variant, o.c, V, tb, vinb, &grad_V, SV);
       refiner.backward(mech, model.refinement, vinb, grad_V, grad_V0);
-      model.network.backward(xb, grad_V0, grad);
-      adam.step(model.network.parameters(), grad);
+      LayerGradient layers[2];
+      model.network.backward(xb, grad_V0, layers);
+      adam.step(model.network.parameters(), layers, 2);
       report.loss += loss.total;
       report.data += loss.data;
       report.mech += loss.mech;

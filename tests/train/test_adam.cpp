@@ -6,6 +6,8 @@
 // Step 2 (same formulas, t = 2): (0.8189151743261174, -1.855176160880756).
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "train/adam.hpp"
 
 namespace minn::train {
@@ -35,6 +37,30 @@ TEST(Adam, WithoutWeightDecayTheFirstStepMovesEachParameterByTheLearningRate) {
   EXPECT_NEAR(p(0), -0.01, 1e-9);
   EXPECT_NEAR(p(1), 0.01, 1e-7);
   EXPECT_NEAR(p(2), -0.01, 1e-9);
+}
+
+TEST(Adam, FusedLayerStepEqualsTheFlatStepBitForBit) {
+  // A 3x4 layer (weights at 0, bias at 12) and a 2x3 layer (weights at 15, bias at 21), batch 5.
+  Eigen::MatrixXd U1 = Eigen::MatrixXd::Random(3, 5), X1 = Eigen::MatrixXd::Random(4, 5);
+  Eigen::MatrixXd U2 = Eigen::MatrixXd::Random(2, 5), X2 = Eigen::MatrixXd::Random(3, 5);
+  const LayerGradient layers[2] = {{&U1, &X1, 0, 12}, {&U2, &X2, 15, 21}};
+  Eigen::VectorXd flat_params = Eigen::VectorXd::Random(23), fused_params = flat_params;
+  Adam flat(23, AdamOptions{0.01, 0.9, 0.999, 1e-8, 0.1}), fused(23, AdamOptions{0.01, 0.9, 0.999, 1e-8, 0.1});
+  for (int step = 0; step < 3; ++step) {
+    Eigen::VectorXd grad = Eigen::VectorXd::Constant(23, std::nan(""));
+    materialize(layers[0], grad);
+    materialize(layers[1], grad);
+    ASSERT_TRUE(grad.allFinite()) << "materialize must cover every parameter";
+    // The factored gradient is U X^T and the column sums of U.
+    Eigen::MatrixXd W1 = Eigen::Map<Eigen::MatrixXd>(grad.data(), 3, 4);
+    EXPECT_LT((W1 - U1 * X1.transpose()).cwiseAbs().maxCoeff(), 1e-14);
+    EXPECT_LT((grad.segment(12, 3) - U1.rowwise().sum()).cwiseAbs().maxCoeff(), 1e-14);
+    flat.step(flat_params, grad);
+    fused.step(fused_params, layers, 2);
+    EXPECT_EQ(flat_params, fused_params) << "step " << step;
+    U1 *= -0.5;
+    X2 *= 1.5;
+  }
 }
 
 }  // namespace
