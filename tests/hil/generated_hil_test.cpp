@@ -1,0 +1,126 @@
+// `minnc hil` end to end on GENERATED code: the real command (MINNC_PATH) on a synthetic model and,
+// once it ships, on models/e_coli_core.minn with the 29 Ishii rows. Requirements checked from the
+// per-target JSON reports: every vector bit-identical with the host reference (data rows, 1000
+// random rows in the envelope, NaN/+Inf/-Inf rows with error statuses), instruction counts equal
+// between runs (and between inputs on FPU cores), no heap, flash and RAM inside the part.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "model/model_file.hpp"
+#include "synthetic_model.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;
+};
+
+CommandResult run(const std::string& command) {
+  CommandResult r;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return r;
+  char buf[4096];
+  while (std::fgets(buf, sizeof buf, pipe) != nullptr) r.output += buf;
+  int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The raw JSON text after `"key": ` (reports are flat enough: keys are unique per file).
+std::string field(const std::string& json, const std::string& key) {
+  auto at = json.find("\"" + key + "\": ");
+  if (at == std::string::npos) return "<missing " + key + ">";
+  auto start = at + key.size() + 4;
+  auto end = json.find_first_of(",\n}", start);
+  return json.substr(start, end - start);
+}
+
+long long number(const std::string& json, const std::string& key) {
+  return std::atoll(field(json, key).c_str());
+}
+
+void check_report(const std::string& path, long long vectors, bool fpu_constant_counts) {
+  SCOPED_TRACE(path);
+  ASSERT_TRUE(fs::exists(path));
+  const std::string json = read_text(path);
+  EXPECT_EQ(number(json, "vectors"), vectors);
+  EXPECT_EQ(number(json, "bit_identical"), vectors);
+  EXPECT_EQ(number(json, "status_mismatches"), 0);
+  EXPECT_EQ(field(json, "error"), "3");  // the NaN, +Inf and -Inf rows
+  EXPECT_EQ(field(json, "heap_free"), "true");
+  EXPECT_EQ(field(json, "identical_across_runs"), "true");
+  if (fpu_constant_counts) {
+    EXPECT_EQ(field(json, "identical_across_inputs"), "true");
+  }
+  if (field(json, "kind") == "\"baremetal\"") {
+    EXPECT_GT(number(json, "flash_bytes"), 0);
+    EXPECT_LE(number(json, "flash_bytes"), number(json, "flash_region_bytes"));
+    EXPECT_LE(number(json, "ram_bytes"), number(json, "ram_region_bytes"));
+    EXPECT_GT(number(json, "stack_measured_bytes"), 0);
+  }
+}
+
+TEST(GeneratedHil, SyntheticModelOnM4FM3AndLinuxArm) {
+  const fs::path work = fs::path(MINN_HIL_WORK_DIR) / "synthetic";
+  fs::create_directories(work);
+  const std::string model = (work / "synthetic.minn").string();
+  minn::save_model(minn::test::make_synthetic_model({}), model);
+  const std::string reports = (work / "reports").string();
+  fs::remove_all(reports);
+  CommandResult r = run(std::string(MINNC_PATH) + " hil " + model +
+                        " --target cortex-m4,cortex-m3,linux-arm --work-dir " + (work / "build").string() +
+                        " --report-dir " + reports);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("| cortex-m4 | mps2-an386 | 1003 | 1003/1003 |"), std::string::npos) << r.output;
+  check_report(reports + "/cortex-m4.json", 1003, true);
+  check_report(reports + "/cortex-m3.json", 1003, false);
+  check_report(reports + "/linux-arm.json", 1003, true);
+}
+
+TEST(GeneratedHil, BadOptionsGiveOneClearError) {
+  const fs::path work = fs::path(MINN_HIL_WORK_DIR) / "synthetic";
+  fs::create_directories(work);
+  const std::string model = (work / "synthetic-bad.minn").string();
+  minn::save_model(minn::test::make_synthetic_model({}), model);
+  CommandResult r = run(std::string(MINNC_PATH) + " hil " + model + " --target cortex-m99");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("unknown HIL target 'cortex-m99'"), std::string::npos) << r.output;
+  r = run(std::string(MINNC_PATH) + " hil " + model + " --target host --data " + MINN_MODELS_DIR + "/ishii");
+  EXPECT_EQ(r.exit_code, 1);  // the synthetic model's inputs x0.. are not Ishii columns
+  EXPECT_NE(r.output.find("minnc: error:"), std::string::npos) << r.output;
+}
+
+// SLOW (about a minute on 2 cores: the soft-float M3 runs ~10^10 instructions).
+TEST(GeneratedHil, EColiCoreIshiiOnM4FM3AndLinuxArm) {
+  const std::string model = std::string(MINN_MODELS_DIR) + "/e_coli_core.minn";
+  if (!fs::exists(model)) GTEST_SKIP() << model << " is not trained yet";
+  const fs::path work = fs::path(MINN_HIL_WORK_DIR) / "e_coli_core";
+  const std::string reports = (work / "reports").string();
+  fs::remove_all(reports);
+  CommandResult r = run(std::string(MINNC_PATH) + " hil " + model + " --data " + MINN_MODELS_DIR +
+                        "/ishii --target cortex-m4,cortex-m3,linux-arm --work-dir " + (work / "build").string() +
+                        " --report-dir " + reports);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("29/29 bit-identical"), std::string::npos) << r.output;
+  check_report(reports + "/cortex-m4.json", 29 + 1000 + 3, true);
+  check_report(reports + "/cortex-m3.json", 29 + 1000 + 3, false);  // soft float: counts vary with the data
+  check_report(reports + "/linux-arm.json", 29 + 1000 + 3, true);
+}
+
+}  // namespace
