@@ -9,6 +9,7 @@
 #include "common/file_bytes.hpp"
 #include "common/sha256.hpp"
 #include "emit/accuracy.hpp"
+#include "emit/c_source.hpp"
 #include "emit/emitter.hpp"
 #include "model/model_file.hpp"
 
@@ -38,6 +39,7 @@ void add_compile_commands(CLI::App& app) {
   cmd->add_option("--data", o->data,
                   "Ishii-layout directory to score int8w on (default: ishii/ next to the model)");
   cmd->callback([o] {
+    emit::validate_name(o->name);  // before any work: a bad name is the cheapest error
     emit::EmitOptions options;
     options.name = o->name;
     options.precision = emit::parse_precision(o->precision);

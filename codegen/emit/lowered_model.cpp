@@ -174,7 +174,9 @@ void lower_refinement(const MinnModel& model, LoweredModel& out) {
       fail("Pin row " + std::to_string(k) + " selects reaction " +
            std::to_string(model.pin_reactions[k]) + ", expected 0.." + std::to_string(n - 1));
     }
-    if (std::isnan(model.default_vin[k])) fail("default_vin[" + std::to_string(k) + "] is NaN");
+    if (std::isnan(model.default_vin[k]) || model.default_vin[k] == -INFINITY) {
+      fail("default_vin[" + std::to_string(k) + "] is NaN or -inf, expected a number or +inf");
+    }
   }
   out.s_rows = s.rows;
   out.s_cols = s.cols;
