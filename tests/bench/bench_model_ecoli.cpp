@@ -1,0 +1,18 @@
+// Bench model: the shipped models/e_coli_core.minn, its C API generated at build time by
+// `minnc compile --name ecoli_core`.
+#include "bench_model.hpp"
+#include "ecoli_core.h"
+#include "model/model_file.hpp"
+
+namespace bench {
+
+const char* const kBenchModelName = "models/e_coli_core.minn";
+
+minn::MinnModel load_bench_model() { return minn::load_model(MINN_MODELS_DIR "/e_coli_core.minn"); }
+
+int generated_infer(const float* in, float* out) {
+  static ecoli_core_workspace ws;
+  return ecoli_core_infer(in, out, &ws);
+}
+
+}  // namespace bench
