@@ -76,6 +76,20 @@ std::vector<std::string> heap_symbols_in_nm_output(const std::string& nm_output)
   return found;
 }
 
+void harness_objects_from_nm_sizes(const std::string& nm_sizes_output, Footprint& fp) {
+  std::istringstream in(nm_sizes_output);
+  std::string line;
+  while (std::getline(in, line)) {
+    // "<addr> <size> <type> <name>"; only data/bss objects (b, B, d, D).
+    std::istringstream fields(line);
+    std::string addr, size, type, name;
+    if (!(fields >> addr >> size >> type >> name) || (type != "b" && type != "B" && type != "d" && type != "D")) continue;
+    const std::uint64_t bytes = std::stoull(size, nullptr, 16);
+    if (name == "workspace") fp.workspace_bytes = bytes;
+    if (name == "inputs" || name == "results") fp.harness_buffer_bytes += bytes;
+  }
+}
+
 Footprint measure_footprint(const std::string& executable, const std::string& heap_check_file,
                             const std::string& size_tool, const std::string& nm_tool, const std::string& map_path,
                             bool bare_metal) {
@@ -86,6 +100,9 @@ Footprint measure_footprint(const std::string& executable, const std::string& he
   ProcessResult nm = run_process({nm_tool, heap_check_file}, "", 60);
   if (nm.exit_code != 0) throw Error(nm_tool + " " + heap_check_file + " failed: " + nm.err);
   fp.heap_symbols = heap_symbols_in_nm_output(nm.out);
+  ProcessResult sizes = run_process({nm_tool, "-S", executable}, "", 60);
+  if (sizes.exit_code != 0) throw Error(nm_tool + " -S " + executable + " failed: " + sizes.err);
+  harness_objects_from_nm_sizes(sizes.out, fp);
   fp.heap_free = fp.heap_symbols.empty();
   return fp;
 }

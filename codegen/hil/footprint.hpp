@@ -13,6 +13,8 @@ struct Footprint {
   std::uint64_t stack_reserved = 0;  // the .stack section (bare metal only)
   std::uint64_t flash_region = 0;    // linker script regions (0 when there is no linker script)
   std::uint64_t ram_region = 0;
+  std::uint64_t workspace_bytes = 0;       // the model's NAME_workspace (the harness's `workspace`)
+  std::uint64_t harness_buffer_bytes = 0;  // the harness's batch buffers (`inputs`, `results`), not the model's
   bool heap_free = false;                  // no heap function linked
   std::vector<std::string> heap_symbols;   // the ones found otherwise
 };
@@ -23,6 +25,9 @@ Footprint footprint_from_size_output(const std::string& size_output, bool bare_m
 void read_memory_regions(const std::string& map_path, Footprint& fp);
 // Heap functions in `nm` output (defined or undefined): malloc/free/_sbrk/operator new/... .
 std::vector<std::string> heap_symbols_in_nm_output(const std::string& nm_output);
+
+// Sizes of the harness's static objects from `nm -S` output (hil_main.c: workspace, inputs, results).
+void harness_objects_from_nm_sizes(const std::string& nm_sizes_output, Footprint& fp);
 
 // Runs the tools (size and nm from board.txt) and fills everything in. The heap check runs `nm` on
 // `heap_check_file`: the whole ELF on bare metal (no C library startup there), the model archive

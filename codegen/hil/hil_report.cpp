@@ -94,6 +94,8 @@ std::string target_report_json(const TargetResult& r, const std::string& model, 
     << "  \"ram_bytes\": " << f.ram_bytes << ",\n"
     << "  \"ram_region_bytes\": " << f.ram_region << ",\n"
     << "  \"stack_reserved_bytes\": " << f.stack_reserved << ",\n"
+    << "  \"workspace_bytes\": " << f.workspace_bytes << ",\n"
+    << "  \"harness_buffer_bytes\": " << f.harness_buffer_bytes << ",\n"
     << "  \"heap_free\": " << (f.heap_free ? "true" : "false") << ",\n"
     << "  \"heap_symbols\": " << string_list(f.heap_symbols) << ",\n"
     << "  \"stack_bound\": " << bound_json(r.stack_entry) << ",\n"
@@ -113,7 +115,7 @@ void write_target_report(const TargetResult& result, const std::string& model, c
 
 void print_target_table(std::ostream& out, const std::vector<TargetResult>& results) {
   out << "| target | board | vectors | bit-identical | max abs diff | status ok/env/err | insn/inference"
-         " | insn/MAC | insn/(nnz S * step) | flash | RAM | stack bound / measured |\n"
+         " | insn/MAC | insn/(nnz S * step) | flash | RAM (model workspace) | stack bound / measured |\n"
       << "|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& r : results) {
     const Comparison& c = r.comparison;
@@ -130,7 +132,8 @@ void print_target_table(std::ostream& out, const std::vector<TargetResult>& resu
     if (r.insn_per_nnz_step > 0) std::snprintf(per_nnz, sizeof per_nnz, "%.2f", r.insn_per_nnz_step);
     const Footprint& f = r.footprint;
     std::string flash = kib(f.flash_bytes) + (f.flash_region ? " / " + kib(f.flash_region) : "");
-    std::string ram = kib(f.ram_bytes) + (f.ram_region ? " / " + kib(f.ram_region) : "");
+    std::string ram = kib(f.ram_bytes) + (f.ram_region ? " / " + kib(f.ram_region) : "") + " (" +
+                      std::to_string(f.workspace_bytes) + " B)";
     std::string stack = r.stack_entry ? std::to_string(r.stack_entry->bytes) + " B" : "n/a";
     if (r.stack_entry && !r.stack_entry->exact()) stack += "*";
     stack += r.stack_measured >= 0 ? " / " + std::to_string(r.stack_measured) + " B" : " / n/a";

@@ -7,6 +7,7 @@
 #include "common/error.hpp"
 #include "hil/firmware_build.hpp"
 #include "hil/harness_run.hpp"
+#include "hil/process.hpp"
 
 namespace minn::hil {
 namespace {
@@ -92,6 +93,13 @@ TargetResult run_target(const TargetName& target, const ModelSources& model, con
   result.footprint = measure_footprint(fw.executable, bare_metal ? fw.executable : fw.facts.get("model_archive"),
                                        fw.facts.get("size"), fw.facts.get("nm"), fw.facts.get("map"), bare_metal);
   CallGraph graph = load_callgraph_dir(fw.facts.get("objects"));
+  if (result.kind != "host") {  // ARM code: library functions (memcpy, soft float, ...) from the binary
+    ProcessResult dis = run_process({fw.facts.get("objdump"), "-d", "--no-show-raw-insn", fw.executable}, "", 120);
+    if (dis.exit_code != 0) throw Error(fw.facts.get("objdump") + " -d " + fw.executable + " failed: " + dis.err);
+    ProcessResult nm = run_process({fw.facts.get("nm"), fw.executable}, "", 60);
+    if (nm.exit_code != 0) throw Error(fw.facts.get("nm") + " " + fw.executable + " failed: " + nm.err);
+    fill_library_frames(graph, dis.out, nm.out);
+  }
   result.stack_entry = stack_bound(graph, bare_metal ? "Reset_Handler" : "main");
   result.stack_infer = stack_bound(graph, model.name + "_infer");
 

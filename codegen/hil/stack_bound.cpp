@@ -5,6 +5,7 @@
 #include <fstream>
 #include <functional>
 #include <set>
+#include <cstdlib>
 #include <sstream>
 
 #include "common/error.hpp"
@@ -78,6 +79,137 @@ CallGraph load_callgraph_dir(const std::string& dir) {
     parse_callgraph_info(text.str(), path.string(), graph);
   }
   return graph;
+}
+
+namespace {
+
+// "void* __builtin_memset(void*, int, unsigned int)" / "__builtin_memcpy" / "strlen" -> symbol name.
+std::string symbol_of(const std::string& printable) {
+  std::string name = printable.substr(0, printable.find('('));
+  auto space = name.find_last_of(" *&");
+  if (space != std::string::npos) name = name.substr(space + 1);
+  const std::string builtin = "__builtin_";
+  if (name.rfind(builtin, 0) == 0) name = name.substr(builtin.size());
+  return name;
+}
+
+int register_count(const std::string& list) {
+  // "{r4, r5, r6, lr}" or "{d8-d10}" or "{s16-s31}"
+  int count = 0;
+  std::string item;
+  std::istringstream in(list.substr(list.find('{') + 1, list.find('}') - list.find('{') - 1));
+  while (std::getline(in, item, ',')) {
+    auto dash = item.find('-');
+    if (dash == std::string::npos) { ++count; continue; }
+    auto digits = [](const std::string& t) { return std::atoi(t.c_str() + t.find_first_of("0123456789")); };
+    count += digits(item.substr(dash + 1)) - digits(item.substr(0, dash)) + 1;
+  }
+  return count;
+}
+
+struct Body {
+  long long frame = 0;                // own prologue
+  std::vector<std::string> callees;   // bl/blx targets and tail calls (b.w to another symbol)
+};
+
+// Own frame and callees of one function from its disassembly lines.
+Body parse_body(const std::vector<std::string>& lines) {
+  Body body;
+  for (const auto& line : lines) {
+    // "push\t{r4, lr}" (objdump --no-show-raw-insn, address already cut off)
+    std::istringstream fields(line);
+    std::string mnemonic, operands;
+    fields >> mnemonic;
+    std::getline(fields, operands);
+    operands.erase(0, operands.find_first_not_of(" \t"));
+    const auto lt = operands.find('<');
+    const bool branch = mnemonic.rfind("b", 0) == 0 && mnemonic.rfind("bic", 0) != 0 && mnemonic.rfind("bfi", 0) != 0;
+    if (branch && lt != std::string::npos && operands.find('+', lt) == std::string::npos) {
+      body.callees.push_back(operands.substr(lt + 1, operands.find('>', lt) - lt - 1));
+    } else if (mnemonic == "push" || mnemonic == "push.w" ||
+               (mnemonic.rfind("stmdb", 0) == 0 && operands.rfind("sp!", 0) == 0)) {
+      body.frame += 4LL * register_count(operands);
+    } else if (mnemonic.rfind("vpush", 0) == 0) {
+      body.frame += (operands.find('d') != std::string::npos ? 8LL : 4LL) * register_count(operands);
+    } else if (operands.find("[sp, #-") != std::string::npos && operands.find("]!") != std::string::npos) {
+      body.frame += std::atoll(operands.c_str() + operands.find("[sp, #-") + 7);  // str/strd pre-decrement
+    } else if ((mnemonic == "sub" || mnemonic == "sub.w" || mnemonic == "subw") && operands.rfind("sp,", 0) == 0 &&
+               operands.find('#') != std::string::npos) {
+      body.frame += std::atoll(operands.c_str() + operands.find('#') + 1);
+    }
+  }
+  return body;
+}
+
+}  // namespace
+
+std::vector<std::string> fill_library_frames(CallGraph& graph, const std::string& objdump_output,
+                                             const std::string& nm_output) {
+  // Function bodies by the symbol objdump labels them with: "00000ef0 <memset>:" to a blank line.
+  std::map<std::string, std::vector<std::string>> lines;
+  std::map<std::string, std::string> label_at;  // address -> objdump's label
+  std::istringstream in(objdump_output);
+  std::string line, current;
+  while (std::getline(in, line)) {
+    auto open = line.find(" <");
+    if (open != std::string::npos && !line.empty() && line.back() == ':' && line.find('\t') == std::string::npos) {
+      current = line.substr(open + 2, line.size() - open - 4);
+      lines[current];
+      label_at[line.substr(line.find_first_not_of('0'), open - line.find_first_not_of('0'))] = current;
+    } else if (line.empty()) {
+      current.clear();
+    } else if (!current.empty()) {
+      auto colon = line.find(":\t");
+      if (colon != std::string::npos) lines[current].push_back(line.substr(colon + 2));
+    }
+  }
+  // Aliases (__aeabi_fadd and __addsf3 share an address; objdump shows one name).
+  std::map<std::string, std::string> label_of;
+  std::istringstream nm(nm_output);
+  while (std::getline(nm, line)) {
+    std::istringstream f(line);
+    std::string addr, type, name;
+    if (!(f >> addr >> type >> name) || (type != "T" && type != "t" && type != "W")) continue;
+    auto nz = addr.find_first_not_of('0');
+    std::string key = nz == std::string::npos ? "" : addr.substr(nz);
+    if (auto it = label_at.find(key); it != label_at.end()) label_of[name] = it->second;
+  }
+  for (const auto& [label, body] : lines) label_of.emplace(label, label);
+
+  std::map<std::string, long long> memo;  // -1 = unknown (missing body, recursion)
+  std::set<std::string> active;
+  std::function<long long(const std::string&)> depth = [&](const std::string& name) -> long long {
+    auto label = label_of.find(name);
+    if (label == label_of.end()) return -1;
+    const std::string& key = label->second;
+    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    if (active.count(key) != 0) return -1;
+    active.insert(key);
+    Body body = parse_body(lines.at(key));
+    long long deepest = 0;
+    for (const auto& callee : body.callees) {
+      if (callee == key) continue;  // a loop back to its own entry
+      long long d = depth(callee);
+      if (d < 0) { deepest = -1; break; }
+      deepest = std::max(deepest, d);
+    }
+    active.erase(key);
+    return memo[key] = deepest < 0 ? -1 : body.frame + deepest;
+  };
+
+  std::vector<std::string> filled;
+  for (auto& [title, node] : graph.nodes) {
+    if (node.frame >= 0) continue;
+    const std::string symbol = symbol_of(node.name.empty() ? title : node.name);
+    long long frame = depth(symbol);
+    if (frame < 0) continue;
+    node.frame = frame;
+    node.from_disassembly = true;
+    filled.push_back(symbol);
+  }
+  std::sort(filled.begin(), filled.end());
+  filled.erase(std::unique(filled.begin(), filled.end()), filled.end());
+  return filled;
 }
 
 StackBound stack_bound(const CallGraph& graph, const std::string& entry) {

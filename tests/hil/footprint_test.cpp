@@ -67,5 +67,13 @@ TEST(Footprint, FindsHeapFunctionsInNmOutput) {
   EXPECT_EQ(found, (std::vector<std::string>{"_sbrk", "_malloc_r", "malloc", "_Znwj"}));
 }
 
+TEST(Footprint, SeparatesTheModelWorkspaceFromHarnessBuffers) {
+  Footprint fp;
+  harness_objects_from_nm_sizes("20000000 000026c0 b results\n200026c0 00002340 b inputs\n"
+                                "20004a00 00000a20 b workspace\n00000100 00000010 T workspace_fn\n", fp);
+  EXPECT_EQ(fp.workspace_bytes, 0xa20u);
+  EXPECT_EQ(fp.harness_buffer_bytes, 0x26c0u + 0x2340u);
+}
+
 }  // namespace
 }  // namespace minn::hil

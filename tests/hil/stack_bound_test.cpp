@@ -68,5 +68,49 @@ TEST(StackBound, RejectsMalformedLabelsAndUnknownEntries) {
   EXPECT_THROW(stack_bound(empty, "main"), Error);
 }
 
+// objdump -d --no-show-raw-insn text in binutils 2.40's layout (bodies abridged by hand).
+TEST(StackBound, LibraryFunctionsGetTheirDepthFromTheDisassembly) {
+  CallGraph graph;
+  parse_callgraph_info(kTwoUnitsA, "a.c.ci", graph);
+  parse_callgraph_info(kTwoUnitsB, "b.c.ci", graph);
+  parse_callgraph_info("node: { title: \"main\" label: \"main\\na.c:1:5\\n16 bytes (static)\" }\n"
+                       "node: { title: \"strlen\" label: \"strlen\\nstring.h:41:9\" shape : ellipse }\n"
+                       "node: { title: \"puts\" label: \"puts\\nstdio.h:1:1\" shape : ellipse }\n"
+                       "edge: { sourcename: \"main\" targetname: \"strlen\" }\n"
+                       "edge: { sourcename: \"main\" targetname: \"puts\" }\n",
+                       "c.c.ci", graph);
+  const char* objdump =
+      "hil_fw.elf:     file format elf32-littlearm\n\n\nDisassembly of section .text:\n\n"
+      "00000ba0 <memcpy>:\n"
+      "     ba0:\tlsls\tr3, r0, #30\n"
+      "     ba2:\tpush\t{r4, r5, lr}\n"
+      "     ba4:\tsub\tsp, #12\n"
+      "     ba6:\tbeq.n\tc36 <memcpy+0x96>\n"
+      "     ba8:\tvpush\t{d8-d9}\n\n"
+      "00000c80 <strlen>:\n"
+      "     c80:\tpld\t[r0]\n"
+      "     c84:\tstrd\tr4, r5, [sp, #-8]!\n"
+      "     c88:\tbx\tlr\n\n"
+      "00000d00 <puts>:\n"
+      "     d00:\tpush\t{r3, lr}\n"
+      "     d02:\tbl\t1000 <_puts_r>\n\n"
+      "00000e00 <__addsf3>:\n"
+      "     e00:\tpush\t{r4, r5, r6, lr}\n"
+      "     e02:\tbl\tc80 <strlen>\n"
+      "     e06:\tb.w\te00 <__addsf3>\n\n";
+  const char* nm = "00000e00 T __aeabi_fadd\n00000e00 T __addsf3\n00000c80 T strlen\n";
+  parse_callgraph_info("node: { title: \"__aeabi_fadd\" label: \"__aeabi_fadd\\n<built-in>\" shape : ellipse }\n"
+                       "edge: { sourcename: \"main\" targetname: \"__aeabi_fadd\" }\n",
+                       "d.c.ci", graph);
+  std::vector<std::string> filled = fill_library_frames(graph, objdump, nm);
+  // puts calls _puts_r, whose body is not in the text: stays unresolved
+  EXPECT_EQ(filled, (std::vector<std::string>{"__aeabi_fadd", "memcpy", "strlen"}));
+  EXPECT_EQ(graph.nodes.at("__aeabi_fadd").frame, 16 + 8);  // own 4 registers + strlen's 8
+  StackBound b = stack_bound(graph, "main");
+  // main 16 + max(helper 40 + max(leaf 8, memcpy 3*4 + 12 + 2*8 = 40), strlen 8, fadd 24, puts ?) = 96
+  EXPECT_EQ(b.bytes, 16 + 40 + 40);
+  EXPECT_EQ(b.unresolved, (std::vector<std::string>{"puts"}));
+}
+
 }  // namespace
 }  // namespace minn::hil
