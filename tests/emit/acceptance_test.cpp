@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -145,6 +146,49 @@ TEST(Acceptance, IshiiRowsAreBitIdenticalToMinncPredict) {
   fs::remove_all(dir);
 }
 #endif
+
+// `minnc predict --data inputs.csv`: columns in another order than the model's, values printed
+// with %.9g (exact for floats); the printed fluxes must equal the generated code's bits.
+TEST(Acceptance, InputsCsvThroughMinncPredictIsBitIdentical) {
+  const minn::MinnModel& m = model();
+  const auto rows = random_rows(20);
+  const fs::path dir = scratch("inputs_csv");
+  std::string csv = "experiment";
+  for (int i = m.num_inputs() - 1; i >= 0; --i) csv += "," + m.input_names[i];
+  csv += "\n";
+  char number[32];
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    csv += "row" + std::to_string(r);
+    for (int i = m.num_inputs() - 1; i >= 0; --i) {
+      std::snprintf(number, sizeof number, ",%.9g", static_cast<double>(rows[r][i]));
+      csv += number;
+    }
+    csv += "\n";
+  }
+  std::ofstream(dir / "inputs.csv") << csv;
+  ASSERT_EQ(run(std::string(MINNC_PATH) + " predict " + MINN_ACC_MODEL + " --data " + (dir / "inputs.csv").string() +
+                " -o " + (dir / "out.csv").string()), 0);
+  std::istringstream lines(read(dir / "out.csv"));
+  std::string line;
+  std::getline(lines, line);
+  F32(_workspace) ws;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    ASSERT_TRUE(std::getline(lines, line));
+    std::vector<std::string> cells;
+    std::stringstream cs(line);
+    for (std::string cell; std::getline(cs, cell, ',');) cells.push_back(cell);
+    ASSERT_EQ(cells.size(), static_cast<std::size_t>(2 + F32(_NUM_OUTPUTS)));
+    EXPECT_EQ(cells[0], "row" + std::to_string(r));
+    std::vector<float> got(F32(_NUM_OUTPUTS));
+    ASSERT_EQ(F32(_infer)(rows[r].data(), got.data(), &ws), 0);
+    EXPECT_EQ(cells[1], "0");
+    for (int k = 0; k < F32(_NUM_OUTPUTS); ++k) {
+      const float printed = std::strtof(cells[2 + k].c_str(), nullptr);
+      ASSERT_TRUE(same_bits(&printed, &got[k], 1)) << r << " " << k;
+    }
+  }
+  fs::remove_all(dir);
+}
 
 TEST(Acceptance, NonFiniteInputsGiveTheErrorAndLeaveOutputsUnchanged) {
   F32(_workspace) ws;
