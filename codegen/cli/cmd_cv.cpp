@@ -1,0 +1,119 @@
+// `minnc cv --gem G --data DIR --variant V [options] -o OUTDIR`: the paper's nested leave-one-out
+// evaluation (eval/nested_cv.hpp). Writes <gem>-<variant>-seed<k>.{predictions.csv,metrics.json,md}
+// into OUTDIR; a progress bar with the time left is drawn only when stderr is a terminal.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "common/error.hpp"
+#include "eval/cv_job.hpp"
+#include "eval/work_queue.hpp"
+
+namespace minn::cli {
+namespace {
+
+struct CvArgs {
+  eval::CvJob job;
+  std::string out_dir;
+  std::string refine_step = "auto";
+};
+
+std::string clock_text(double seconds) {
+  const long s = static_cast<long>(seconds + 0.5);
+  char b[32];
+  if (s >= 3600)
+    std::snprintf(b, sizeof b, "%ldh%02ldm", s / 3600, (s / 60) % 60);
+  else
+    std::snprintf(b, sizeof b, "%ldm%02lds", s / 60, s % 60);
+  return b;
+}
+
+void run(const CvArgs& args) {
+  eval::CvJob job = args.job;
+  if (args.refine_step == "auto") {
+    job.fixed_step = 0;
+  } else {
+    std::size_t used = 0;
+    try {
+      job.fixed_step = std::stod(args.refine_step, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != args.refine_step.size() || !(job.fixed_step > 0))
+      throw Error("--refine-step '" + args.refine_step + "': expected 'auto' or a positive number");
+  }
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  const auto start = std::chrono::steady_clock::now();
+  eval::CvProgress progress;
+  if (terminal)
+    progress = [start](long done, long total) {
+      const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      const int width = 30;
+      const int filled = total > 0 ? static_cast<int>(width * done / total) : width;
+      std::string bar(static_cast<std::size_t>(filled), '#');
+      bar.resize(width, '.');
+      const std::string eta = done > 0 ? clock_text(elapsed / done * (total - done)) : std::string("?");
+      std::fprintf(stderr, "\r[%s] %ld/%ld trainings  %s elapsed  ETA %s   ", bar.c_str(), done, total,
+                   clock_text(elapsed).c_str(), eta.c_str());
+      std::fflush(stderr);
+    };
+  const eval::CvJobResult r = eval::run_cv_job(job, progress);
+  if (terminal) std::fprintf(stderr, "\n");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("%s: %d reactions, %d metabolites, variant %s, %d trials x %d folds, %d epochs, eta %.6g\n",
+              r.gem_id.c_str(), r.reactions, r.metabolites, r.variant.c_str(), r.trials, job.folds, r.epochs, r.eta);
+  if (r.cv.resumed > 0) std::printf("resumed %d outer splits from %s\n", r.cv.resumed, job.checkpoint_path.c_str());
+  if (!r.cv.complete) {
+    std::printf("stopped after %zu outer splits (checkpoint %s); run again to resume\n", r.cv.outer.size(),
+                job.checkpoint_path.c_str());
+    return;
+  }
+  const auto& m = r.scores.flux;
+  std::printf("held-out (%zu experiments, 45 fluxes): R2 %.3f +- %.3f  MAE %.3f +- %.3f  RMSE %.3f +- %.3f  "
+              "NE %.3f +- %.3f  L2 %.4g +- %.4g\n",
+              r.cv.outer.size(), m.mean.r2, m.sd.r2, m.mean.mae, m.sd.mae, m.mean.rmse, m.sd.rmse, m.mean.ne,
+              m.sd.ne, r.scores.l2_mean, r.scores.l2_sd);
+  std::printf("wall time %.1f s on %d threads\n", seconds, job.threads);
+  for (const std::string& path : eval::write_cv_outputs(r, job, args.out_dir)) std::printf("wrote %s\n", path.c_str());
+}
+
+}  // namespace
+
+void add_cv_commands(CLI::App& app) {
+  auto args = std::make_shared<CvArgs>();
+  eval::CvJob& j = args->job;
+  CLI::App* cmd = app.add_subcommand(
+      "cv", "nested leave-one-out cross-validation of a MINN variant (the paper's protocol and metrics)");
+  cmd->add_option("--gem", j.gem_path, "SBML file of the GEM (.xml or .xml.gz); it is split here")->required();
+  cmd->add_option("--data", j.data_dir, "dataset directory (Ishii layout)")->required();
+  cmd->add_option("-o,--output", args->out_dir, "directory for the predictions CSV, metrics JSON and table")
+      ->required();
+  std::string names;
+  for (const std::string& n : eval::variant_names()) names += (names.empty() ? "" : " | ") + n;
+  cmd->add_option("--variant", j.variant, names)->capture_default_str();
+  cmd->add_option("--reduce", j.reduce, "none | fva: FVA-reduce the GEM (lp) before splitting")
+      ->capture_default_str();
+  cmd->add_option("--fit-targets", j.fit_targets_path,
+                  "FBA-fit targets for --variant fba-fit (default DATA/fluxomics_iAF1260_reduced_split_fit.csv)");
+  cmd->add_option("--trials", j.trials, "random-search budget per outer split (default 25 c-balanced, 15 others)");
+  cmd->add_option("--folds", j.folds, "inner k-fold")->capture_default_str();
+  cmd->add_option("--seed", j.seed, "seed of the whole run")->capture_default_str();
+  cmd->add_option("--threads", j.threads, "worker threads (default: every core); results do not depend on it");
+  cmd->add_option("--epochs", j.epochs, "training epochs (default 100; scheduler 150 = 30 + 40 + 80)");
+  cmd->add_option("--steps", j.steps, "refinement steps K (pure-nn uses 0)")->capture_default_str();
+  cmd->add_option("--refine-step", args->refine_step, "refinement step eta: 'auto' (safe) or a number")
+      ->capture_default_str();
+  cmd->add_option("--holdout", j.holdout, "hold out only these experiments (repeatable; default: all)");
+  cmd->add_option("--checkpoint", j.checkpoint_path, "file recording finished outer splits; a rerun resumes");
+  cmd->add_option("--stop-after", j.stop_after, "stop after this many outer splits (then resume from the checkpoint)");
+  cmd->callback([args] {
+    if (args->job.threads <= 0) args->job.threads = eval::hardware_threads();
+    run(*args);
+  });
+}
+
+}  // namespace minn::cli

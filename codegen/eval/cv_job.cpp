@@ -1,0 +1,250 @@
+#include "eval/cv_job.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+
+#include "common/error.hpp"
+#include "data/csv_table.hpp"
+#include "data/ishii_dataset.hpp"
+#include "eval/work_queue.hpp"
+#include "gem/gem.hpp"
+#include "lp/json_writer.hpp"
+#include "lp/reduce.hpp"
+#include "sbml/sbml_reader.hpp"
+#include "train/train_job.hpp"
+
+namespace minn::eval {
+namespace {
+
+std::string file_name(std::string path) {
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  const auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string hex(double v) {
+  char b[40];
+  std::snprintf(b, sizeof b, "%a", v);
+  return b;
+}
+
+std::string fixed(double v, int digits) {
+  char b[64];
+  std::snprintf(b, sizeof b, "%.*f", digits, v);
+  return b;
+}
+
+}  // namespace
+
+Eigen::MatrixXd load_fit_targets(const std::string& path, const std::vector<std::string>& experiments,
+                                 const std::vector<std::string>& target_ids) {
+  const CsvTable table = read_csv(path);
+  const std::vector<std::string> keys = experiment_keys(table);
+  if (keys != experiments)
+    throw Error(path + ": the experiments (column 'experiment') differ from the dataset's; expected " +
+                std::to_string(experiments.size()) + " rows in the order of fluxomics.csv, starting with '" +
+                (experiments.empty() ? std::string() : experiments[0]) + "'");
+  Eigen::MatrixXd targets(static_cast<Eigen::Index>(target_ids.size()), static_cast<Eigen::Index>(experiments.size()));
+  for (std::size_t i = 0; i < target_ids.size(); ++i) {
+    const int column = table.column(target_ids[i]);
+    if (column < 0)
+      throw Error(path + ": line 1: no column '" + target_ids[i] +
+                  "' (the FBA-fit targets must name the split-GEM reactions of the measured fluxes)");
+    for (std::size_t r = 0; r < table.rows.size(); ++r)
+      targets(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(r)) =
+          table.number(r, static_cast<std::size_t>(column));
+  }
+  return targets;
+}
+
+CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
+  const VariantSetup variant = variant_setup(job.variant);
+  if (job.reduce != "none" && job.reduce != "fva")
+    throw Error("--reduce '" + job.reduce + "': expected none or fva");
+  Diagnostics diagnostics;
+  Gem unsplit = read_sbml(job.gem_path, &diagnostics);
+  if (job.reduce == "fva") {
+    const std::string sha = unsplit.source_sha256;
+    unsplit = fva_reduce(unsplit).reduced;
+    unsplit.source_sha256 = sha;
+  }
+  const Gem gem = split_reversible(unsplit);
+  const Dataset dataset = load_ishii(job.data_dir, gem);
+  const int pin = gem.reaction_index(train::kDefaultPinReaction);
+  if (pin < 0)
+    throw Error(job.gem_path + ": the split GEM has no reaction '" + std::string(train::kDefaultPinReaction) +
+                "' (the Pin row of the paper's MINN)");
+  const train::Mechanics mech(gem.stoichiometry(), {pin}, dataset.target_reactions);
+
+  CvProblem problem;
+  problem.mech = &mech;
+  problem.experiments = dataset.experiments;
+  problem.data.inputs = dataset.inputs.transpose();
+  const Eigen::MatrixXd truth = dataset.targets.transpose();
+  problem.data.targets = truth;
+  std::string fit_sha;
+  if (variant.fit_targets) {
+    const std::string path = job.fit_targets_path.empty()
+                                 ? job.data_dir + "/fluxomics_iAF1260_reduced_split_fit.csv"
+                                 : job.fit_targets_path;
+    problem.data.targets = load_fit_targets(path, dataset.experiments, dataset.target_ids);
+    fit_sha = " fit " + file_name(path);
+  }
+  problem.data.vin = Eigen::MatrixXd::Constant(1, problem.data.samples(), std::numeric_limits<double>::infinity());
+  for (std::size_t i = 0; i < dataset.target_ids.size(); ++i)
+    if (dataset.target_ids[i] != kGlucoseUptakeInput && dataset.target_ids[i] != kOxygenUptakeInput)
+      problem.metric_rows.push_back(static_cast<int>(i));
+
+  CvSettings s;
+  s.variant = variant;
+  s.trials = job.trials > 0 ? job.trials : variant.default_trials;
+  s.folds = job.folds;
+  s.seed = job.seed;
+  s.threads = job.threads > 0 ? job.threads : hardware_threads();
+  s.base.epochs = job.epochs > 0 ? job.epochs : variant.default_epochs;
+  s.base.steps = job.steps;
+  s.base.momentum = job.momentum;
+  s.base.fixed_step = job.fixed_step;
+  s.step = train::choose_step(mech, s.base);
+  for (const std::string& name : job.holdout) {
+    int found = -1;
+    for (std::size_t e = 0; e < dataset.experiments.size(); ++e)
+      if (dataset.experiments[e] == name) found = static_cast<int>(e);
+    if (found < 0) throw Error("--holdout '" + name + "': no such experiment in " + job.data_dir);
+    s.outer.push_back(found);
+  }
+  s.checkpoint_path = job.checkpoint_path;
+  s.stop_after = job.stop_after;
+
+  CvJobResult r;
+  r.variant = variant.name;
+  r.gem_id = gem.id;
+  r.gem_sha256 = gem.source_sha256;
+  r.dataset_sha256 = dataset.sha256;
+  r.reactions = mech.n();
+  r.metabolites = mech.m();
+  r.trials = s.trials;
+  r.epochs = s.base.epochs;
+  r.eta = s.step.eta;
+  for (const Reaction& reaction : gem.reactions) r.reaction_ids.push_back(reaction.id);
+  r.command = "minnc cv --gem " + file_name(job.gem_path) + " --data " + file_name(job.data_dir) + " --variant " +
+              variant.name + " --reduce " + job.reduce + " --trials " + std::to_string(s.trials) + " --folds " +
+              std::to_string(s.folds) + " --seed " + std::to_string(s.seed) + " --epochs " +
+              std::to_string(s.base.epochs) + " --steps " + std::to_string(s.base.steps) + " --refine-step " +
+              (job.fixed_step > 0 ? train::shortest_double(job.fixed_step) : std::string("auto"));
+  for (const std::string& h : job.holdout) r.command += " --holdout " + h;
+  s.signature = r.command + " gem-sha256 " + r.gem_sha256 + " data-sha256 " + r.dataset_sha256 + fit_sha +
+                " eta " + hex(s.step.eta);
+
+  r.cv = run_nested_cv(problem, s, progress);
+  for (const OuterResult& o : r.cv.outer) r.experiments.push_back(dataset.experiments[o.experiment]);
+  if (r.cv.complete) {
+    Eigen::MatrixXd t(truth.rows(), static_cast<Eigen::Index>(r.cv.outer.size()));
+    Eigen::MatrixXd V(mech.n(), t.cols());
+    for (std::size_t j = 0; j < r.cv.outer.size(); ++j) {
+      t.col(static_cast<Eigen::Index>(j)) = truth.col(r.cv.outer[j].experiment);
+      V.col(static_cast<Eigen::Index>(j)) = r.cv.outer[j].fluxes;
+    }
+    r.scores = score_predictions(mech, t, V, problem.metric_rows);
+  }
+  return r;
+}
+
+std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job, const std::string& out_dir) {
+  if (!r.cv.complete) throw Error("cv: the run is not complete; nothing to write");
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) throw Error(out_dir + ": cannot create the output directory (" + ec.message() + ")");
+  const std::string stem = out_dir + "/" + r.gem_id + "-" + r.variant + "-seed" + std::to_string(job.seed);
+  auto write = [](const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out.flush()) throw Error(path + ": cannot write");
+  };
+
+  std::string csv = "experiment";
+  for (const std::string& id : r.reaction_ids) csv += "," + id;
+  csv += "\n";
+  for (std::size_t j = 0; j < r.cv.outer.size(); ++j) {
+    csv += r.experiments[j];
+    char b[40];
+    for (Eigen::Index i = 0; i < r.cv.outer[j].fluxes.size(); ++i) {
+      std::snprintf(b, sizeof b, ",%.17g", r.cv.outer[j].fluxes(i));
+      csv += b;
+    }
+    csv += "\n";
+  }
+
+  const auto& m = r.scores.flux;
+  auto summary = [&](const train::FluxMetrics& f, double l2) {
+    return json::Object()
+        .add("r2", json::number(f.r2))
+        .add("mae", json::number(f.mae))
+        .add("rmse", json::number(f.rmse))
+        .add("ne", json::number(f.ne))
+        .add("l2", json::number(l2))
+        .str();
+  };
+  std::string per = "[";
+  for (std::size_t j = 0; j < r.cv.outer.size(); ++j) {
+    const OuterResult& o = r.cv.outer[j];
+    const auto& f = m.per_experiment[j];
+    per += (j ? ",\n  " : "\n  ") +
+           json::Object()
+               .add("experiment", json::quote(r.experiments[j]))
+               .add("r2", json::number(f.r2))
+               .add("mae", json::number(f.mae))
+               .add("rmse", json::number(f.rmse))
+               .add("ne", json::number(f.ne))
+               .add("l2", json::number(r.scores.l2[j]))
+               .add("validation_ne", json::number(o.validation_ne))
+               .add("best", json::Object()
+                                .add("hidden", json::number(static_cast<long long>(o.best.hidden)))
+                                .add("dropout", json::number(o.best.dropout))
+                                .add("lr", json::number(o.best.lr))
+                                .add("weight_decay", json::number(o.best.weight_decay))
+                                .add("c", json::number(o.best.c))
+                                .add("data_weight", json::number(o.best.data_weight))
+                                .str())
+               .str();
+  }
+  per += "\n]";
+  const std::string metrics =
+      json::Object()
+          .add("command", json::quote(r.command))
+          .add("gem", json::quote(r.gem_id))
+          .add("gem_sha256", json::quote(r.gem_sha256))
+          .add("dataset_sha256", json::quote(r.dataset_sha256))
+          .add("variant", json::quote(r.variant))
+          .add("seed", json::number(static_cast<long long>(job.seed)))
+          .add("reactions", json::number(static_cast<long long>(r.reactions)))
+          .add("metabolites", json::number(static_cast<long long>(r.metabolites)))
+          .add("trials", json::number(static_cast<long long>(r.trials)))
+          .add("folds", json::number(static_cast<long long>(job.folds)))
+          .add("epochs", json::number(static_cast<long long>(r.epochs)))
+          .add("refinement_eta", json::number(r.eta))
+          .add("scored_fluxes", json::number(static_cast<long long>(45)))
+          .add("mean", summary(m.mean, r.scores.l2_mean))
+          .add("sd", summary(m.sd, r.scores.l2_sd))
+          .add("experiments", per)
+          .str() +
+      "\n";
+
+  const std::string md =
+      "| GEM | variant | seed | R² | MAE | RMSE | NE | L2 |\n|---|---|---|---|---|---|---|---|\n| " + r.gem_id +
+      " | " + r.variant + " | " + std::to_string(job.seed) + " | " + fixed(m.mean.r2, 3) + " ± " + fixed(m.sd.r2, 3) +
+      " | " + fixed(m.mean.mae, 3) + " ± " + fixed(m.sd.mae, 3) + " | " + fixed(m.mean.rmse, 3) + " ± " +
+      fixed(m.sd.rmse, 3) + " | " + fixed(m.mean.ne, 3) + " ± " + fixed(m.sd.ne, 3) + " | " +
+      train::shortest_double(std::stod(fixed(r.scores.l2_mean, 6))) + " |\n\n`" + r.command + "`\n";
+
+  const std::vector<std::string> paths = {stem + ".predictions.csv", stem + ".metrics.json", stem + ".md"};
+  write(paths[0], csv);
+  write(paths[1], metrics);
+  write(paths[2], md);
+  return paths;
+}
+
+}  // namespace minn::eval

@@ -1,0 +1,53 @@
+// One `minnc cv` run as a library call: read and split the GEM (optionally FVA-reduce it first),
+// load the Ishii dataset (and the FBA-fit targets for that variant), run the nested
+// cross-validation, score it, and write predictions CSV, metrics JSON and a Markdown table.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "eval/cv_scores.hpp"
+#include "eval/nested_cv.hpp"
+
+namespace minn::eval {
+
+struct CvJob {
+  std::string gem_path, data_dir;
+  std::string variant = "c-balanced";
+  std::string fit_targets_path;  // empty: <data>/fluxomics_iAF1260_reduced_split_fit.csv
+  std::string reduce = "none";   // none | fva (lp's fva_reduce on the unsplit GEM, before splitting)
+  int trials = 0;                // 0: the variant's budget (25 c-balanced, 15 others)
+  int folds = 5;
+  std::uint64_t seed = 0;
+  int threads = 0;               // 0: every hardware thread
+  int epochs = 0;                // 0: the variant's (100; scheduler 150)
+  int steps = 8;
+  double momentum = 0.9;
+  double fixed_step = 0;         // 0: auto (safe step)
+  std::vector<std::string> holdout;  // experiments to hold out (empty: all, leave-one-out)
+  std::string checkpoint_path;
+  int stop_after = 0;
+};
+
+struct CvJobResult {
+  CvResult cv;
+  CvScores scores;               // only when cv.complete
+  std::string gem_id, gem_sha256, dataset_sha256, variant;
+  int reactions = 0, metabolites = 0, trials = 0, epochs = 0;
+  double eta = 0;
+  std::vector<std::string> reaction_ids, experiments;  // experiments of cv.outer, in order
+  std::string command;           // canonical, file names only
+};
+
+CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress = {});
+
+// Writes <stem>.predictions.csv, <stem>.metrics.json and <stem>.md into out_dir (created), with
+// stem = <gem id>-<variant>-seed<seed>. Returns the three paths. Needs a complete run.
+std::vector<std::string> write_cv_outputs(const CvJobResult& result, const CvJob& job, const std::string& out_dir);
+
+// The FBA-fit targets: a CSV with the `experiment` key column and split-GEM ids as columns,
+// mapped onto `target_ids` (Pref order) for `experiments`; every id and experiment must be there.
+Eigen::MatrixXd load_fit_targets(const std::string& path, const std::vector<std::string>& experiments,
+                                 const std::vector<std::string>& target_ids);
+
+}  // namespace minn::eval

@@ -1,0 +1,53 @@
+// The MINN variants of the paper's Tables 2 and 3 as `minnc cv --variant` names, and how each one
+// maps a point of the search onto the trainer's options.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "eval/hyper_space.hpp"
+#include "train/trainer.hpp"
+
+namespace minn::eval {
+
+enum class EvalVariant {
+  MseBase,         // MSE data term + L_mech, c = 1 (the original MINN loss)
+  Unbalanced,      // NE + L_mech, c = 1
+  CBalanced,       // c * NE + L_mech, c searched
+  DividedLoss,     // NE only; the mechanistic terms act through the refinement
+  Bound,           // c-balanced with a multiplicative penalty on L_mech above a threshold
+  Balancing,       // each term divided by an EMA of its past values (Hu et al. 2018)
+  Scheduler,       // 90 % mech / 10 % data, linear transition, data weight searched in [0.8, 1]
+  SchedulerBound,  // scheduler + the bound penalty
+  FbaFit,          // c-balanced trained on the FBA-fit targets
+  PureNn,          // K = 0 and no mechanistic loss: the network alone, NE loss
+};
+
+// The bound variants' ceiling on the per-sample L_mech = ||SV||^2/m + bound + positivity terms,
+// and the factor applied above it. The paper gives no numbers; 1e-3 is about the L_mech that
+// c-balanced training reaches on split e_coli_core with the safe step (so the penalty acts only
+// when the data term pulls the fluxes off the steady state), and 10 makes it dominate there.
+inline constexpr double kBoundThreshold = 1e-3;
+inline constexpr double kBoundPenalty = 10.0;
+// Decay of the balancing variant's moving averages (per mini-batch).
+inline constexpr double kBalancingDecay = 0.9;
+
+struct VariantSetup {
+  EvalVariant id = EvalVariant::CBalanced;
+  std::string name;
+  bool search_c = false;            // c in {10..50}; otherwise c = 1 (or unused)
+  bool search_data_weight = false;  // scheduler variants
+  bool fit_targets = false;         // trains on fluxomics_iAF1260_reduced_split_fit.csv
+  int default_trials = 15;
+  int default_epochs = 100;         // scheduler: 30 + 40 + 80
+};
+
+VariantSetup variant_setup(const std::string& name);  // throws minn::Error listing the names
+std::vector<std::string> variant_names();
+
+HyperSpace search_space(const VariantSetup& v);
+
+// Trainer options for one training of variant v at point p (hidden, dropout, lr, weight decay,
+// c, data weight), keeping epochs, batch, steps, momentum and refinement step from `base`.
+train::TrainOptions training_options(const VariantSetup& v, const HyperPoint& p, const train::TrainOptions& base);
+
+}  // namespace minn::eval

@@ -1,0 +1,70 @@
+// Nested cross-validation as in the paper: outer leave-one-out over the experiments; inside each
+// outer split a random search (seeded points, shuffled seeded k-fold, objective = mean validation
+// NE), then a retraining on all the split's training rows with the best point, which predicts the
+// held-out experiment. Every training fits its own scaler (train_minn does, on its rows only).
+//
+// Determinism: every training's seed is derived from (seed, held-out experiment, trial, fold), and
+// every result goes to its own slot, so the output does not depend on --threads or on the order
+// in which tasks run, nor on whether the run was resumed from a checkpoint.
+#pragma once
+#include <Eigen/Core>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "eval/eval_variant.hpp"
+#include "eval/hyper_space.hpp"
+#include "train/mechanics.hpp"
+#include "train/trainer.hpp"
+
+namespace minn::eval {
+
+struct CvProblem {
+  const train::Mechanics* mech = nullptr;
+  train::TrainingSet data;          // every experiment: inputs, training targets (Pref order), Vin
+  std::vector<std::string> experiments;
+  std::vector<int> metric_rows;     // target rows scored (the 45 of 47 that are not inputs)
+};
+
+struct CvSettings {
+  VariantSetup variant;
+  int trials = 25;
+  int folds = 5;
+  std::uint64_t seed = 0;
+  int threads = 1;
+  train::TrainOptions base;         // epochs, batch, steps, momentum, refinement step
+  train::StepChoice step;
+  std::vector<int> outer;           // experiments to hold out, in order (empty = all)
+  std::string checkpoint_path;      // empty = none
+  std::string signature;            // identifies the run in the checkpoint (inputs + settings)
+  int stop_after = 0;               // stop once this many outer splits completed in this run (0 = all)
+};
+
+struct OuterResult {
+  int experiment = -1;               // held-out column of the problem
+  HyperPoint best;
+  double validation_ne = 0;          // mean over folds of the mean validation NE, at `best`
+  std::vector<double> trial_ne;      // the same for every trial, in sampling order
+  Eigen::VectorXd fluxes;            // refined prediction for the held-out experiment (every reaction)
+};
+
+struct CvResult {
+  std::vector<OuterResult> outer;    // in the order of CvSettings::outer (completed ones only)
+  bool complete = false;             // every outer split is done
+  int resumed = 0;                   // outer splits read from the checkpoint
+};
+
+// done / total trainings (the retraining counts as one).
+using CvProgress = std::function<void(long done, long total)>;
+
+CvResult run_nested_cv(const CvProblem& problem, const CvSettings& settings, const CvProgress& progress = {});
+
+// Mean over validation experiments of the paper's NE (metric rows, predictions clipped at 0).
+double mean_validation_ne(const Eigen::MatrixXd& targets, const Eigen::MatrixXd& predicted_targets,
+                          const std::vector<int>& metric_rows);
+
+// A seed for one sub-task, mixed from the run's seed and a path such as {experiment, trial, fold}.
+std::uint64_t derive_seed(std::uint64_t seed, std::initializer_list<std::uint64_t> path);
+
+}  // namespace minn::eval

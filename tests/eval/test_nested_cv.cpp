@@ -1,0 +1,144 @@
+// The nested cross-validation on the real split e_coli_core and Ishii data, with tiny budgets
+// (2 held-out experiments, 2 trials, 2 folds, 2 epochs): thread-count independence, checkpoint
+// resume, and every variant running end to end.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "common/error.hpp"
+#include "eval/cv_job.hpp"
+
+namespace minn::eval {
+namespace {
+
+CvJob tiny_job() {
+  CvJob job;
+  job.gem_path = std::string(MINN_MODELS_DIR) + "/gems/e_coli_core.xml.gz";
+  job.data_dir = std::string(MINN_MODELS_DIR) + "/ishii";
+  job.variant = "c-balanced";
+  job.trials = 2;
+  job.folds = 2;
+  job.epochs = 2;
+  job.seed = 3;
+  job.threads = 1;
+  job.holdout = {"REF", "pgi"};
+  return job;
+}
+
+std::string temp_path(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("minn_cv_test_" + name)).string();
+}
+
+void expect_same(const CvResult& a, const CvResult& b) {
+  ASSERT_EQ(a.outer.size(), b.outer.size());
+  for (std::size_t i = 0; i < a.outer.size(); ++i) {
+    EXPECT_EQ(a.outer[i].experiment, b.outer[i].experiment);
+    EXPECT_TRUE(a.outer[i].best == b.outer[i].best);
+    EXPECT_EQ(a.outer[i].trial_ne, b.outer[i].trial_ne);
+    ASSERT_EQ(a.outer[i].fluxes.size(), b.outer[i].fluxes.size());
+    EXPECT_TRUE((a.outer[i].fluxes.array() == b.outer[i].fluxes.array()).all()) << "outer split " << i;
+  }
+}
+
+TEST(NestedCv, OneAndTwoThreadsGiveIdenticalPredictions) {
+  CvJob job = tiny_job();
+  const CvJobResult one = run_cv_job(job);
+  job.threads = 2;
+  const CvJobResult two = run_cv_job(job);
+  ASSERT_TRUE(one.cv.complete);
+  EXPECT_EQ(one.experiments, (std::vector<std::string>{"REF", "pgi"}));
+  EXPECT_EQ(one.cv.outer[0].fluxes.size(), one.reactions);
+  EXPECT_EQ(one.cv.outer[0].trial_ne.size(), 2u);
+  EXPECT_TRUE(std::isfinite(one.scores.flux.mean.ne));
+  expect_same(one.cv, two.cv);
+  // Another seed is another run.
+  job.seed = 4;
+  const CvJobResult other = run_cv_job(job);
+  EXPECT_FALSE((other.cv.outer[0].fluxes.array() == one.cv.outer[0].fluxes.array()).all());
+}
+
+TEST(NestedCv, InterruptedRunResumesToTheSameResult) {
+  const std::string checkpoint = temp_path("resume.ckpt");
+  std::filesystem::remove(checkpoint);
+  CvJob job = tiny_job();
+  const CvJobResult uninterrupted = run_cv_job(job);
+
+  job.checkpoint_path = checkpoint;
+  job.stop_after = 1;
+  job.threads = 2;
+  const CvJobResult first = run_cv_job(job);
+  EXPECT_FALSE(first.cv.complete);
+  EXPECT_EQ(first.cv.outer.size(), 1u);
+
+  job.stop_after = 0;
+  const CvJobResult resumed = run_cv_job(job);
+  EXPECT_TRUE(resumed.cv.complete);
+  EXPECT_EQ(resumed.cv.resumed, 1);
+  expect_same(uninterrupted.cv, resumed.cv);
+  EXPECT_EQ(resumed.scores.flux.mean.ne, uninterrupted.scores.flux.mean.ne);
+
+  // A record cut short by a kill is ignored (that outer split is simply redone) ...
+  { std::ofstream(checkpoint, std::ios::app) << "outer 0 250 0x1p-2"; }
+  const CvJobResult after_cut = run_cv_job(job);
+  EXPECT_EQ(after_cut.cv.resumed, 2);
+  expect_same(uninterrupted.cv, after_cut.cv);
+  // ... but a checkpoint of another run is refused, naming the file and line.
+  job.seed = 99;
+  try {
+    run_cv_job(job);
+    ADD_FAILURE() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find(checkpoint + ":2: the checkpoint was written by another cv run"),
+              std::string::npos)
+        << e.what();
+  }
+  std::filesystem::remove(checkpoint);
+}
+
+TEST(NestedCv, EveryVariantRunsEndToEnd) {
+  for (const std::string& name : variant_names()) {
+    if (name == "fba-fit") continue;  // iAF1260 targets: see FbaFitTargetsNeedTheirGem
+    CvJob job = tiny_job();
+    job.variant = name;
+    job.trials = 1;
+    job.holdout = {"zwf"};
+    const CvJobResult r = run_cv_job(job);
+    ASSERT_TRUE(r.cv.complete) << name;
+    EXPECT_TRUE(r.cv.outer[0].fluxes.allFinite()) << name;
+    EXPECT_TRUE(std::isfinite(r.scores.flux.mean.ne) && r.scores.flux.mean.ne > 0) << name;
+    EXPECT_EQ(r.epochs, 2) << name;  // an explicit --epochs overrides the variant default
+  }
+}
+
+TEST(NestedCv, FbaFitTargetsNeedTheirGem) {
+  CvJob job = tiny_job();
+  job.variant = "fba-fit";
+  try {
+    run_cv_job(job);
+    ADD_FAILURE() << "expected an error";
+  } catch (const Error& e) {
+    // e_coli_core calls the glucose PTS R_GLCpts; the FBA-fit file is in iAF1260's ids.
+    EXPECT_NE(std::string(e.what()).find("fluxomics_iAF1260_reduced_split_fit.csv: line 1: no column 'R_GLCpts'"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(NestedCv, BadSettingsAreClearErrors) {
+  CvJob job = tiny_job();
+  job.holdout = {"nope"};
+  EXPECT_THROW(run_cv_job(job), Error);
+  job = tiny_job();
+  job.folds = 1;
+  EXPECT_THROW(run_cv_job(job), Error);
+  job = tiny_job();
+  job.variant = "random-forest";
+  EXPECT_THROW(run_cv_job(job), Error);
+}
+
+}  // namespace
+}  // namespace minn::eval
