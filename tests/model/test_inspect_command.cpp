@@ -29,9 +29,14 @@ CommandResult run_minnc(const std::string& arguments) {
 
 class InspectCommand : public ::testing::Test {
  protected:
-  void SetUp() override { save_model(test::small_model(), path_); }
+  // One file per test: CTest runs the tests of this fixture as parallel processes.
+  void SetUp() override {
+    path_ = ::testing::TempDir() + "minn_inspect_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".minn";
+    save_model(test::small_model(), path_);
+  }
   void TearDown() override { std::remove(path_.c_str()); }
-  const std::string path_ = ::testing::TempDir() + "minn_inspect.minn";
+  std::string path_;
 };
 
 TEST_F(InspectCommand, PrintsAReadableSummary) {

@@ -79,10 +79,10 @@ TEST(ModelFileRejects, UnknownSchemaVersion) {
 TEST(ModelFileRejects, VectorLengthPointingOutsideTheFile) {
   Bytes bytes = good_bytes();
   // The u32 length in front of the first layer's weights.
-  auto* weights = mutable_root(bytes)->mutable_layers()->GetMutableObject(0)->mutable_weights();
-  auto* length = const_cast<std::uint8_t*>(weights->Data()) - 4;
+  const auto* weights = mutable_root(bytes)->mutable_layers()->GetMutableObject(0)->weights();
+  const std::size_t length_at = static_cast<std::size_t>(weights->Data() - bytes.data()) - 4;
   const std::uint32_t huge = 0x00ffffff;
-  std::memcpy(length, &huge, 4);
+  std::memcpy(bytes.data() + length_at, &huge, 4);
   EXPECT_REJECTED_WITH(bytes, "FlatBuffers verifier rejected");
 }
 
