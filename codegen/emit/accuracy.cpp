@@ -10,13 +10,18 @@
 namespace minn::emit {
 namespace {
 
-// The Ishii loader maps measured fluxes by reaction id only, so the model's own ids are the GEM.
+// The Ishii loader maps measured fluxes by reaction id (and finds the biomass reaction through the
+// objective), so the model's own ids make the GEM; the measured (Pref) reactions it was trained
+// on stand in for the objective, of which the loader only considers biomass reactions.
 Gem reaction_id_gem(const MinnModel& model) {
   Gem gem;
   gem.id = model.gem_id;
   for (const std::string& id : model.reaction_ids) {
     Reaction r;
     r.id = id;
+    for (const std::string& measured : model.pref_reactions) {
+      if (measured == id) r.objective_coefficient = 1.0;
+    }
     gem.reactions.push_back(std::move(r));
   }
   return gem;

@@ -1,4 +1,4 @@
-// Bench model: the shipped models/e_coli_core.minn, its C API generated at build time by
+// Bench model: the shipped models/e_coli_core.minn (or MINN_EMIT_ECOLI_MODEL), its C API generated at build time by
 // `minnc compile --name ecoli_core`.
 #include "bench_model.hpp"
 #include "ecoli_core.h"
@@ -6,9 +6,9 @@
 
 namespace bench {
 
-const char* const kBenchModelName = "models/e_coli_core.minn";
+const char* const kBenchModelName = MINN_BENCH_MODEL_PATH;
 
-minn::MinnModel load_bench_model() { return minn::load_model(MINN_MODELS_DIR "/e_coli_core.minn"); }
+minn::MinnModel load_bench_model() { return minn::load_model(MINN_BENCH_MODEL_PATH); }
 
 int generated_infer(const float* in, float* out) {
   static ecoli_core_workspace ws;
