@@ -203,6 +203,12 @@ int run_hil_job(const HilJobOptions& options, std::ostream& out) {
   DataRows data;
   if (!options.data_path.empty()) data = load_data_rows(options.data_path, model.input_names);
   if (!options.show_rows.empty() && options.data_path.empty()) throw Error("--show needs --data");
+  for (const auto& label : options.show_rows)  // fail before the builds, not after
+    if (std::find(data.labels.begin(), data.labels.end(), label) == data.labels.end())
+      throw Error("--show '" + label + "': no such row in " + options.data_path);
+  for (const auto& id : options.show_reactions)
+    if (std::find(model.reaction_ids.begin(), model.reaction_ids.end(), id) == model.reaction_ids.end())
+      throw Error("--reactions '" + id + "': not an output of the model " + options.model_path);
   const Workload workload = build_workload(model, data, options);
   const OutputBatch expected = reference_outputs(reference, workload.inputs);
 

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "data/ishii_dataset.hpp"
 #include "model/model_file.hpp"
 #include "synthetic_model.hpp"
 
@@ -104,6 +105,44 @@ TEST(GeneratedHil, BadOptionsGiveOneClearError) {
   r = run(std::string(MINNC_PATH) + " hil " + model + " --target host --data " + MINN_MODELS_DIR + "/ishii");
   EXPECT_EQ(r.exit_code, 1);  // the synthetic model's inputs x0.. are not Ishii columns
   EXPECT_NE(r.output.find("minnc: error:"), std::string::npos) << r.output;
+}
+
+// A synthetic model with the Ishii inputs (names and envelope from models/ishii) and a few central
+// reaction ids: exercises --data DIR, --show and the headline line before the trained model ships.
+TEST(GeneratedHil, IshiiRowsAndFluxTableOnSyntheticIshiiShapedModel) {
+  const minn::IshiiInputs ishii = minn::load_ishii_inputs(std::string(MINN_MODELS_DIR) + "/ishii");
+  minn::test::SyntheticModelSpec spec;
+  spec.inputs = static_cast<int>(ishii.input_names.size());
+  minn::MinnModel m = minn::test::make_synthetic_model(spec);
+  m.input_names = ishii.input_names;
+  m.input_units = ishii.input_units;
+  for (int i = 0; i < spec.inputs; ++i) {
+    const float lo = static_cast<float>(ishii.inputs.col(i).minCoeff());
+    const float hi = static_cast<float>(ishii.inputs.col(i).maxCoeff());
+    m.envelope_min[static_cast<std::size_t>(i)] = lo;
+    m.envelope_max[static_cast<std::size_t>(i)] = hi;
+    m.scaler_min[static_cast<std::size_t>(i)] = lo;
+    m.scaler_range[static_cast<std::size_t>(i)] = hi > lo ? hi - lo : 1.0f;
+  }
+  m.reaction_ids[0] = "R_PGI_fwd";
+  m.reaction_ids[1] = "R_PFK";
+  const fs::path work = fs::path(MINN_HIL_WORK_DIR) / "ishii_shaped";
+  fs::create_directories(work);
+  const std::string model = (work / "ishii_shaped.minn").string();
+  minn::save_model(m, model);
+  CommandResult r = run(std::string(MINNC_PATH) + " hil " + model + " --data " + MINN_MODELS_DIR +
+                        "/ishii --show REF,pgi --random 10 --target cortex-m4 --work-dir " + (work / "build").string() +
+                        " --report-dir " + (work / "reports").string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("| reaction | REF | pgi |"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("| R_PGI_fwd |"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("| R_PFK |"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("29/29 bit-identical\n"), std::string::npos) << r.output;
+  check_report((work / "reports" / "cortex-m4.json").string(), 29 + 10 + 3, true);
+  r = run(std::string(MINNC_PATH) + " hil " + model + " --data " + MINN_MODELS_DIR +
+          "/ishii --show nosuch --target cortex-m4 --work-dir " + (work / "build").string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("--show 'nosuch': no such row"), std::string::npos) << r.output;
 }
 
 // SLOW (about a minute on 2 cores: the soft-float M3 runs ~10^10 instructions).
