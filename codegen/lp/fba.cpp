@@ -1,8 +1,5 @@
 #include "lp/fba.hpp"
 
-#include <cmath>
-#include <coin/ClpSimplex.hpp>
-
 #include "common/error.hpp"
 
 namespace minn {
@@ -35,7 +32,7 @@ PfbaSolution pfba(FluxLp& lp, const LinearTerms& objective, Sense sense, double 
   s.total_flux = lp.solve("pFBA: minimising the total flux", Simplex::Primal);
   s.fluxes = lp.fluxes();
   for (const auto& [j, coef] : objective) s.objective += coef * s.fluxes[j];
-  lp.clp().deleteRows(1, &row);
+  lp.delete_row(row);
   return s;
 }
 

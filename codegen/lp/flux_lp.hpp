@@ -75,6 +75,9 @@ class FluxLp {
   std::vector<double> fluxes() const;
   double objective_value() const { return objective_value_; }
 
+  // Deletes one added row (e.g. pFBA's objective constraint).
+  void delete_row(int row);
+
   // The underlying solver, for the quadratic objective of the FBA-fit projection.
   ClpSimplex& clp() { return *clp_; }
 
@@ -89,6 +92,7 @@ class FluxLp {
   std::vector<double> lower_, upper_;
   std::unique_ptr<ClpSimplex> clp_;
   double objective_value_ = 0.0;
+  bool warm_ = false;  // CLP's work areas and factorization from the last solve are still valid
 };
 
 // The GEM's objective as linear terms (reactions with a nonzero coefficient).

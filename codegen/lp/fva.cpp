@@ -7,6 +7,9 @@
 #include <thread>
 
 #include "common/error.hpp"
+#include "lp/json_writer.hpp"
+#include "lp/subset_gem.hpp"
+#include "lp/zero_flux.hpp"
 
 namespace minn {
 namespace {
@@ -26,8 +29,8 @@ struct Half {
 // from the previous basis. Whenever some solution already puts a reaction on its bound, that
 // extreme is known without solving (Gudmundsson & Thiele 2010); this is deterministic because
 // every half is processed in a fixed order.
-void run_half(FluxLp& lp, const std::vector<int>& reactions, Half& half, FvaResult& out,
-              const std::function<void()>& tick) {
+void run_half(FluxLp& lp, const std::vector<int>& reactions, Half& half, std::vector<double>& minimum,
+              std::vector<double>& maximum, const std::function<void()>& tick) {
   const int n = lp.num_reactions();
   std::vector<char> min_known(n, 0), max_known(n, 0);
   auto record = [&]() {
@@ -43,18 +46,18 @@ void run_half(FluxLp& lp, const std::vector<int>& reactions, Half& half, FvaResu
     const std::string what = "FVA of reaction index " + std::to_string(j);
     lp.set_objective_coefficient(j, 1.0);
     if (min_known[j]) {
-      out.minimum[k] = lp.reaction_lower(j);
+      minimum[k] = lp.reaction_lower(j);
     } else {
       lp.set_sense(Sense::Minimize);
-      out.minimum[k] = lp.solve(what + " (minimum)", Simplex::Primal);
+      minimum[k] = lp.solve(what + " (minimum)", Simplex::Primal);
       ++half.solves;
       record();
     }
     if (max_known[j]) {
-      out.maximum[k] = lp.reaction_upper(j);
+      maximum[k] = lp.reaction_upper(j);
     } else {
       lp.set_sense(Sense::Maximize);
-      out.maximum[k] = lp.solve(what + " (maximum)", Simplex::Primal);
+      maximum[k] = lp.solve(what + " (maximum)", Simplex::Primal);
       ++half.solves;
       record();
     }
@@ -87,26 +90,65 @@ FvaResult fva(const Gem& gem, const FvaOptions& options) {
   out.minimum.assign(out.reactions.size(), 0.0);
   out.maximum.assign(out.reactions.size(), 0.0);
 
-  FluxLp lp(gem);
-  lp.apply(options.changes);
-  const LinearTerms objective = gem_objective(gem);
+  // Effective bounds, then the LP over the reactions that are not structurally zero.
+  std::vector<double> lower(n), upper(n);
+  for (int j = 0; j < n; ++j) {
+    lower[j] = gem.reactions[j].lower_bound;
+    upper[j] = gem.reactions[j].upper_bound;
+  }
+  {
+    FluxLp check(gem);  // validates the changes with the same messages as every other analysis
+    check.apply(options.changes);
+    for (int j = 0; j < n; ++j) {
+      lower[j] = check.reaction_lower(j);
+      upper[j] = check.reaction_upper(j);
+    }
+  }
+  const std::vector<char> zero = structurally_zero_reactions(gem, lower, upper);
+  std::vector<int> live;
+  std::vector<int> live_index(n, -1);
+  for (int j = 0; j < n; ++j) {
+    if (zero[j]) continue;
+    live_index[j] = static_cast<int>(live.size());
+    live.push_back(j);
+  }
+  Gem sub = subset_gem(gem, live);
+  for (std::size_t k = 0; k < live.size(); ++k) {
+    sub.reactions[k].lower_bound = lower[live[k]];
+    sub.reactions[k].upper_bound = upper[live[k]];
+  }
+  out.structurally_zero = n - static_cast<int>(live.size());
+
+  FluxLp lp(sub);
+  const LinearTerms objective = gem_objective(sub);
   out.optimum = lp.solve("FVA: optimising the objective");
   out.lp_solves = 1;
   const double bound = fraction * out.optimum;
-  if (gem.objective_maximize) {
+  if (sub.objective_maximize) {
     lp.add_row(objective, bound, kInfinity);
   } else {
     lp.add_row(objective, -kInfinity, bound);
   }
   lp.set_objective({}, Sense::Minimize);
   // Re-establish a feasible basis with the objective row before the copies are made.
-  lp.solve("FVA: constraining the objective to " + std::to_string(bound));
+  lp.solve("FVA: constraining the objective to " + json::number(bound));
+
+  // The work: requested reactions that have a column (the others stay [0, 0]).
+  std::vector<int> columns;
+  std::vector<std::size_t> slot;
+  for (std::size_t k = 0; k < out.reactions.size(); ++k) {
+    const int c = live_index[out.reactions[k]];
+    if (c < 0) continue;
+    columns.push_back(c);
+    slot.push_back(k);
+  }
+  std::vector<double> col_min(columns.size()), col_max(columns.size());
 
   const std::size_t total = out.reactions.size();
   Half halves[2];
-  halves[0].end = total / 2;
-  halves[1].begin = total / 2;
-  halves[1].end = total;
+  halves[0].end = columns.size() / 2;
+  halves[1].begin = columns.size() / 2;
+  halves[1].end = columns.size();
   std::mutex progress_mutex;
   int done = 0;
   auto tick = [&]() {
@@ -114,9 +156,10 @@ FvaResult fva(const Gem& gem, const FvaOptions& options) {
     std::lock_guard<std::mutex> lock(progress_mutex);
     options.progress(++done, static_cast<int>(total));
   };
+  for (std::size_t k = columns.size(); k < total; ++k) tick();  // structurally zero ones
   auto run = [&](FluxLp& own, Half& half) {
     try {
-      run_half(own, out.reactions, half, out, tick);
+      run_half(own, columns, half, col_min, col_max, tick);
     } catch (...) {
       half.error = std::current_exception();
     }
@@ -136,6 +179,10 @@ FvaResult fva(const Gem& gem, const FvaOptions& options) {
   for (const Half& h : halves) {
     if (h.error) std::rethrow_exception(h.error);
     out.lp_solves += h.solves;
+  }
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    out.minimum[slot[i]] = col_min[i];
+    out.maximum[slot[i]] = col_max[i];
   }
   return out;
 }

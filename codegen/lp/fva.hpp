@@ -26,6 +26,7 @@ struct FvaResult {
   std::vector<double> minimum;     // per entry of `reactions`
   std::vector<double> maximum;
   long long lp_solves = 0;         // solves actually run (bounds reached earlier are skipped)
+  int structurally_zero = 0;       // reactions fixed at 0 without an LP (see zero_flux.hpp)
 };
 
 FvaResult fva(const Gem& gem, const FvaOptions& options = {});

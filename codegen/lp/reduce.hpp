@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "gem/gem.hpp"
+#include "lp/subset_gem.hpp"
 
 namespace minn {
 
@@ -19,10 +20,6 @@ struct Reduction {
   int directional_split_size = 0;
   std::string json;                    // the report written next to the SBML
 };
-
-// A copy of `gem` with only the `kept` reactions (in GEM order); metabolites no kept reaction
-// uses and genes no kept GPR names are dropped.
-Gem subset_gem(const Gem& gem, const std::vector<int>& kept);
 
 // FVA at fraction 0 with the GEM's own bounds (its medium); a reaction is blocked when
 // max(|min|, |max|) <= tolerance. COBRApy's find_blocked_reactions uses the solver tolerance 1e-9.
