@@ -36,20 +36,17 @@ static result_record results[MINN_HIL_BATCH];
 __attribute__((noipa)) void minn_hil_mark_begin(void) { __asm__ volatile(""); }
 __attribute__((noipa)) void minn_hil_mark_end(void) { __asm__ volatile(""); }
 
-static void log_uint(const char* key, uint32_t value) {
-  char line[48];
-  size_t n = strlen(key);
-  memcpy(line, key, n);
-  char digits[12];
-  int d = 0;
+static void log_uint(const char* message, uint32_t value) {
+  char text[12];
+  int n = 11;
+  text[n--] = '\0';
+  text[n--] = '\n';
   do {
-    digits[d++] = (char)('0' + value % 10u);
+    text[n--] = (char)('0' + value % 10u);
     value /= 10u;
-  } while (value != 0u);
-  while (d > 0) line[n++] = digits[--d];
-  line[n++] = '\n';
-  line[n] = '\0';
-  hil_log(line);
+  } while (value != 0u && n >= 0);
+  hil_log(message);
+  hil_log(&text[n + 1]);
 }
 
 int main(int argc, char** argv) {

@@ -36,32 +36,30 @@ static int split_cmdline(void) {
   return argc;
 }
 
+/* Key then value, without memcpy/strlen: the fault path must not depend on library code that may
+ * use FP registers (a hard-float image on an FPU-less core would fault again inside the handler). */
 static void put_hex(const char* key, uint32_t value) {
-  char line[40];
-  size_t n = strlen(key);
-  memcpy(line, key, n);
-  line[n++] = '0';
-  line[n++] = 'x';
-  for (int shift = 28; shift >= 0; shift -= 4) line[n++] = "0123456789abcdef"[(value >> shift) & 0xFu];
-  line[n++] = '\n';
-  line[n] = '\0';
-  sh_write0(line);
+  char text[12];
+  text[0] = '0';
+  text[1] = 'x';
+  for (int i = 0; i < 8; ++i) text[2 + i] = "0123456789abcdef"[(value >> (28 - 4 * i)) & 0xFu];
+  text[10] = '\n';
+  text[11] = '\0';
+  sh_write0(key);
+  sh_write0(text);
 }
 
 static void put_dec(const char* key, uint32_t value) {
-  char line[40];
-  size_t n = strlen(key);
-  memcpy(line, key, n);
-  char digits[12];
-  int d = 0;
+  char text[12];
+  int n = 11;
+  text[n--] = '\0';
+  text[n--] = '\n';
   do {
-    digits[d++] = (char)('0' + value % 10u);
+    text[n--] = (char)('0' + value % 10u);
     value /= 10u;
-  } while (value != 0u);
-  while (d > 0) line[n++] = digits[--d];
-  line[n++] = '\n';
-  line[n] = '\0';
-  sh_write0(line);
+  } while (value != 0u && n >= 0);
+  sh_write0(key);
+  sh_write0(&text[n + 1]);
 }
 
 /* Lowest painted word still intact bounds the deepest stack use (measured, next to the static bound). */

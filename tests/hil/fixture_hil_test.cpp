@@ -10,7 +10,9 @@
 
 #include "fixtures/hil_fixture.h"
 #include "hil/boards.hpp"
+#include "common/error.hpp"
 #include "hil/firmware_build.hpp"
+#include "hil/harness_run.hpp"
 #include "hil/hil_session.hpp"
 
 namespace minn::hil {
@@ -94,6 +96,52 @@ TEST_P(FixtureHil, BitIdenticalDeterministicAndWithinThePart) {
     // painted-stack high-water mark.
     EXPECT_GE(r.stack_entry->bytes, r.stack_measured);
   }
+}
+
+Firmware build_fixture(const std::string& board) {
+  FirmwareRequest request;
+  request.source_dir = default_source_dir();
+  request.board = board;
+  request.model_dir = MINN_HIL_FIXTURE_DIR;
+  request.model_name = "hil_fixture";
+  request.build_dir = std::string(MINN_HIL_WORK_DIR) + "/" + board;
+  return build_firmware(request);
+}
+
+std::string run_error(const Firmware& fw, const InputBatch& inputs, const std::string& work) {
+  HarnessOptions options;
+  options.work_dir = std::string(MINN_HIL_WORK_DIR) + "/" + work;
+  options.timeout_seconds = 30;
+  try {
+    run_harness(fw, inputs, options);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+// A hard-float M4F image on the FPU-less M3 board: the first float instruction raises a UsageFault;
+// the fault handler reports it and exits with code 3, which the host names.
+TEST(FixtureHilErrors, FaultOnTheTargetIsReported) {
+  Firmware fw = build_fixture("mps2-an386");
+  fw.facts.values["machine"] = "mps2-an385";
+  const std::string message = run_error(fw, fixture_inputs(), "fault");
+  EXPECT_NE(message.find("3 (fault on the target)"), std::string::npos) << message;
+  // UsageFault escalated to HardFault: UNDEFINSTR (QEMU's M3 decodes no FP at all) or NOCP.
+  EXPECT_TRUE(message.find("CFSR=0x00010000") != std::string::npos ||
+              message.find("CFSR=0x00080000") != std::string::npos)
+      << message;
+  EXPECT_NE(message.find("HFSR=0x40000000"), std::string::npos) << message;
+}
+
+TEST(FixtureHilErrors, WrongInputWidthIsRejectedByTheHarness) {
+  Firmware fw = build_fixture("mps2-an386");
+  InputBatch wide;
+  wide.num_inputs = hil_fixture_NUM_INPUTS + 1;
+  wide.values.assign(10, 0.5f);
+  const std::string message = run_error(fw, wide, "wide");
+  EXPECT_NE(message.find("4 (inputs file missing, truncated or of the wrong width)"), std::string::npos) << message;
+  EXPECT_NE(message.find("num_inputs=4"), std::string::npos) << message;
 }
 
 INSTANTIATE_TEST_SUITE_P(Boards, FixtureHil,
