@@ -59,9 +59,9 @@ void run(const TrainArgs& args, bool c_given) {
       std::printf("\repoch %d/%d  data %.5g  mech %.5g  %.1f s left   ", r.epoch, epochs, r.data, r.mech, left);
       std::fflush(stdout);
     };
-  const train::TrainJobResult result = train::run_train_job(job, progress);
+  const train::TrainJobResult result = train::run_train_job(
+      job, progress, [](const std::string& w) { std::fprintf(stderr, "minnc: warning: %s\n", w.c_str()); });
   if (terminal) std::printf("\n");
-  for (const std::string& w : result.warnings) std::fprintf(stderr, "minnc: warning: %s\n", w.c_str());
   save_model(result.model, job.output_path);
 
   const auto& m = result.metrics;

@@ -48,12 +48,17 @@ std::string canonical_command(const TrainJob& job) {
   return c;
 }
 
-TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch) {
+TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch,
+                             const std::function<void(const std::string&)>& on_warning) {
   validate(job.options);
   TrainJobResult result;
+  const auto warn = [&](const std::string& message) {
+    result.warnings.push_back(message);
+    if (on_warning) on_warning(message);
+  };
   Diagnostics diagnostics;
   const Gem gem = split_reversible(read_sbml(job.gem_path, &diagnostics));
-  for (const std::string& w : diagnostics.warnings) result.warnings.push_back(w);
+  for (const std::string& w : diagnostics.warnings) warn(w);
   const Dataset dataset = load_ishii(job.data_dir, gem);
 
   const Mechanics mech(gem.stoichiometry(), {[&] {
@@ -72,12 +77,15 @@ TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch)
   data.vin = Eigen::MatrixXd::Constant(1, data.samples(), std::numeric_limits<double>::infinity());
 
   result.step = choose_step(mech, job.options);
-  if (result.step.diverges)
-    result.warnings.push_back("--refine-step " + shortest_double(job.options.fixed_step) + ": eta * lambda_max = " +
-                              shortest_double(job.options.fixed_step * result.step.lambda_max) +
-                              " >= 2(1+beta) = " + shortest_double(2 * (1 + job.options.momentum)) +
-                              ", so the refinement diverges on GEM '" + gem.id + "' (lambda_max = " +
-                              shortest_double(result.step.lambda_max) + "); use --refine-step auto");
+  if (result.step.diverges) {
+    char text[400];
+    std::snprintf(text, sizeof text,
+                  "--refine-step %s: eta * lambda_max = %.4g >= 2(1+beta) = %.4g, so the refinement diverges on "
+                  "GEM '%s' (lambda_max = %.6g); use --refine-step auto",
+                  shortest_double(job.options.fixed_step).c_str(), job.options.fixed_step * result.step.lambda_max,
+                  2 * (1 + job.options.momentum), gem.id.c_str(), result.step.lambda_max);
+    warn(text);
+  }
   const TrainedMinn trained = train_minn(mech, data, job.options, result.step, on_epoch);
 
   // Metrics of the model as stored (float32 weights), over every target that is not an input.

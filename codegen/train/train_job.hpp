@@ -2,6 +2,7 @@
 // train on all rows and fill a complete MinnModel. The CLI (cli/cmd_train.cpp) adds argument
 // parsing, the progress line and saving; tests call this directly.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,7 +29,9 @@ struct TrainJobResult {
   std::vector<std::string> warnings;  // e.g. a fixed refinement step that diverges
 };
 
-TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch = {});
+// Warnings are also passed to `on_warning` as they arise (before training starts), when given.
+TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch = {},
+                             const std::function<void(const std::string&)>& on_warning = {});
 
 // The command that reproduces the job, with every option spelled out and only file names.
 std::string canonical_command(const TrainJob& job);
