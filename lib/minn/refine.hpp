@@ -3,7 +3,7 @@
 // with d = 0 before the first step. Evaluation order per step (the bit-exactness contract):
 //   sv = S V (spmv);
 //   p = 0; for Pin rows k in order: p[pin[k]] = p[pin[k]] + two_over_nin * relu(V[pin[k]] - vin[k]);
-//   for c in order: u = (S^T sv)[c] (row c of S^T in CSR, see sparse.hpp);
+//   for c in order: u = (S^T sv)[c] (row c of S^T in CSR, summed as in sparse.hpp);
 //     gc = two_over_m * u + p[c];  gc = gc - two_over_n * relu(-V[c]);
 //     d[c] = beta * d[c] - eta * gc;  V[c] = V[c] + d[c].
 // (V[c] changes only after all of step's reads of V: S V and the Pin terms come first.)
@@ -37,9 +37,7 @@ inline void refine(const CsrView<Ptr, Idx>& s, const CsrView<Ptr, Idx>& st, cons
       pin_term[c] = pin_term[c] + p.two_over_nin * relu(v[c] - vin[k]);
     }
     for (int c = 0; c < n; ++c) {
-      float u = 0.0f;
-      const int end = static_cast<int>(st.row_ptr[c + 1]);
-      for (int e = static_cast<int>(st.row_ptr[c]); e < end; ++e) u = u + st.val[e] * sv[st.col[e]];
+      const float u = sparse_row_dot(st, c, sv);
       float gc = p.two_over_m * u + pin_term[c];
       gc = gc - p.two_over_n * relu(-v[c]);
       d[c] = p.momentum * d[c] - p.step_size * gc;
