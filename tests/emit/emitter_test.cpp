@@ -4,7 +4,9 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <limits>
 #include <regex>
 #include <string>
@@ -146,6 +148,19 @@ TEST(Emitter, RejectsInconsistentModelsWithClearMessages) {
     m.scaler_min.pop_back();
     EXPECT_EQ(error_of(m), "model: scaler_min has 36 values, expected 37");
   }
+}
+
+TEST(Emitter, WriteFilesNamesAnUnwritableDirectory) {
+  const std::string blocker = ::testing::TempDir() + "minn_emit_blocker";
+  { std::ofstream(blocker) << "a file, not a directory"; }
+  std::string message;
+  try {
+    minn::emit::write_files(blocker + "/out", {{"x.h", "int x;"}});
+  } catch (const minn::Error& e) {
+    message = e.what();
+  }
+  EXPECT_NE(message.find(blocker + "/out: cannot create the output directory"), std::string::npos) << message;
+  std::remove(blocker.c_str());
 }
 
 TEST(CSource, FloatLiteralsReadBackExactly) {

@@ -103,6 +103,30 @@ TEST(Sparse, ProductsMatchTheDenseMatrix) {
   }
 }
 
+TEST(Sparse, RowsFollowTheDocumentedFourChainOrderBitForBit) {
+  std::mt19937 e(21);
+  std::vector<int> ptr{0}, col;
+  std::vector<float> val;
+  const int rows = 40, cols = 90;
+  for (int r = 0; r < rows; ++r) {
+    const int len = r % 14;  // 0..13 entries: every tail length of the 4-chain loop
+    for (int k = 0; k < len; ++k) {
+      col.push_back(static_cast<int>(e() % cols));
+      val.push_back(static_cast<float>(static_cast<int>(e() % 2001) - 1000) * 1.3e-3f);
+    }
+    ptr.push_back(static_cast<int>(col.size()));
+  }
+  const auto x = random_vector(e, cols, -3.0f, 3.0f);
+  std::vector<float> y(rows);
+  minn::spmv(minn::CsrView<int, int>{rows, cols, ptr.data(), col.data(), val.data()}, x.data(), y.data());
+  for (int r = 0; r < rows; ++r) {  // the contract of lib/minn/sparse.hpp, written out
+    float a[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+    for (int i = 0; i < ptr[r + 1] - ptr[r]; ++i) a[i % 4] = a[i % 4] + val[ptr[r] + i] * x[col[ptr[r] + i]];
+    const float want = (a[0] + a[1]) + (a[2] + a[3]);
+    EXPECT_EQ(std::memcmp(&y[r], &want, sizeof want), 0) << r;
+  }
+}
+
 // L(V) = ||S V||^2/m + ||relu(Pin V - Vin)||^2/n_in + ||relu(-V)||^2/n in double.
 double loss(const SmallS& m, const std::vector<int>& pin, const std::vector<float>& vin,
             const std::vector<double>& v) {
