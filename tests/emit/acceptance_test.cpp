@@ -31,6 +31,8 @@
 #define I8(suffix) CAT(MINN_ACC_NAME8, suffix)
 #define STR2(x) #x
 #define STR(x) STR2(x)
+// One test suite name per model, so CTest names stay unique across the acceptance executables.
+#define ACCEPTANCE CAT(Acceptance_, MINN_ACC_NAME)
 
 namespace {
 
@@ -95,7 +97,7 @@ std::vector<std::vector<float>> compare_f32(const std::vector<std::vector<float>
   return outputs;
 }
 
-TEST(Acceptance, ApiMatchesTheModel) {
+TEST(ACCEPTANCE, ApiMatchesTheModel) {
   EXPECT_EQ(F32(_NUM_INPUTS), model().num_inputs());
   EXPECT_EQ(F32(_NUM_OUTPUTS), model().num_outputs());
   for (int i = 0; i < model().num_inputs(); ++i) EXPECT_EQ(F32(_input_names)[i], model().input_names[i]);
@@ -106,7 +108,7 @@ TEST(Acceptance, ApiMatchesTheModel) {
   EXPECT_EQ(F32(_reaction_index)("R_not_a_reaction"), -1);
 }
 
-TEST(Acceptance, RandomRowsInsideTheEnvelopeAreBitIdentical) {
+TEST(ACCEPTANCE, RandomRowsInsideTheEnvelopeAreBitIdentical) {
   const auto outputs = compare_f32(random_rows(1000), 0);
   int nonzero = 0;
   for (const auto& o : outputs)
@@ -115,7 +117,7 @@ TEST(Acceptance, RandomRowsInsideTheEnvelopeAreBitIdentical) {
 }
 
 #ifdef MINN_ACC_ISHII
-TEST(Acceptance, IshiiRowsAreBitIdenticalToMinncPredict) {
+TEST(ACCEPTANCE, IshiiRowsAreBitIdenticalToMinncPredict) {
   const minn::emit::InputRows rows = minn::emit::load_input_rows(MINN_ACC_ISHII, model());
   ASSERT_EQ(rows.rows.size(), 29u);
   const auto outputs = compare_f32(rows.rows, -1);
@@ -149,7 +151,7 @@ TEST(Acceptance, IshiiRowsAreBitIdenticalToMinncPredict) {
 
 // `minnc predict --data inputs.csv`: columns in another order than the model's, values printed
 // with %.9g (exact for floats); the printed fluxes must equal the generated code's bits.
-TEST(Acceptance, InputsCsvThroughMinncPredictIsBitIdentical) {
+TEST(ACCEPTANCE, InputsCsvThroughMinncPredictIsBitIdentical) {
   const minn::MinnModel& m = model();
   const auto rows = random_rows(20);
   const fs::path dir = scratch("inputs_csv");
@@ -190,7 +192,7 @@ TEST(Acceptance, InputsCsvThroughMinncPredictIsBitIdentical) {
   fs::remove_all(dir);
 }
 
-TEST(Acceptance, NonFiniteInputsGiveTheErrorAndLeaveOutputsUnchanged) {
+TEST(ACCEPTANCE, NonFiniteInputsGiveTheErrorAndLeaveOutputsUnchanged) {
   F32(_workspace) ws;
   for (int i : {0, F32(_NUM_INPUTS) / 2, F32(_NUM_INPUTS) - 1}) {
     for (float bad : {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity(),
@@ -207,7 +209,7 @@ TEST(Acceptance, NonFiniteInputsGiveTheErrorAndLeaveOutputsUnchanged) {
 // int8w tolerance per output: the quantization error bound of int8_error_bound.hpp
 // (|w - scale q| <= scale/2 per weight, propagated through the layers and the K refinement
 // steps) plus 1e-4 (1 + |v|) for float rounding. int8w must also match its own reference bitwise.
-TEST(Acceptance, Int8wMatchesItsReferenceAndStaysWithinTheQuantizationBound) {
+TEST(ACCEPTANCE, Int8wMatchesItsReferenceAndStaysWithinTheQuantizationBound) {
   const minn::MinnModel& m = model();
   ReferencePredictor reference8(m, Precision::Int8W);
   F32(_workspace) ws;
@@ -231,7 +233,7 @@ TEST(Acceptance, Int8wMatchesItsReferenceAndStaysWithinTheQuantizationBound) {
   EXPECT_GT(max_diff, 0.0);
 }
 
-TEST(Acceptance, RegeneratingGivesByteIdenticalFiles) {
+TEST(ACCEPTANCE, RegeneratingGivesByteIdenticalFiles) {
   const fs::path a = scratch("regen_a"), b = scratch("regen_b");
   const std::string name = STR(MINN_ACC_NAME);
   for (const fs::path& dir : {a, b}) {
@@ -249,7 +251,7 @@ TEST(Acceptance, RegeneratingGivesByteIdenticalFiles) {
   fs::remove_all(b);
 }
 
-TEST(Acceptance, CorruptOrIncompatibleModelsWriteNoFiles) {
+TEST(ACCEPTANCE, CorruptOrIncompatibleModelsWriteNoFiles) {
   const std::string bytes = read(MINN_ACC_MODEL);
   ASSERT_GT(bytes.size(), 64u);
   const fs::path dir = scratch("corrupt");
