@@ -311,30 +311,6 @@ class SbmlReader {
     if (charge == nullptr && (charge = e.Attribute("charge")) != nullptr && !fbc_.empty()) {
       warn(e.GetLineNum(), "species " + quoted(m.id) + ": the charge attribute is discouraged, use fbc:charge");
     }
-    if (charge == nullptr && fbc_.empty()) {
-      // Old COBRA files keep FORMULA and CHARGE in the notes.
-      if (const XMLElement* notes = e.FirstChildElement()) {
-        for (; notes != nullptr; notes = notes->NextSiblingElement()) {
-          if (sbml::local_name_of(notes->Name()) != "notes") continue;
-          notes_ = sbml::parse_notes(*notes);
-          if (const auto* f = sbml::find_note(notes_, "FORMULA"); f != nullptr && m.formula.empty()) {
-            m.formula = f->value;
-          }
-          if (const auto* c = sbml::find_note(notes_, "CHARGE")) {
-            char* end = nullptr;
-            const long v = std::strtol(c->value.c_str(), &end, 10);
-            if (!c->value.empty() && *end == '\0') {
-              m.charge = static_cast<int>(v);
-              m.has_charge = true;
-            } else {
-              warn(c->line, "species " + quoted(m.id) + ": notes CHARGE " + quoted(c->value) +
-                                " is not an integer; ignored");
-            }
-          }
-        }
-      }
-      return;
-    }
     if (charge != nullptr) {
       char* end = nullptr;
       const long v = std::strtol(charge, &end, 10);
@@ -344,6 +320,29 @@ class SbmlReader {
       }
       m.charge = static_cast<int>(v);
       m.has_charge = true;
+    }
+    if (fbc_.empty()) read_species_notes(e, m);
+  }
+
+  // Old COBRA files keep FORMULA and CHARGE in the notes (used when no attribute gives them).
+  void read_species_notes(const XMLElement& e, Metabolite& m) {
+    for (const XMLElement* notes = e.FirstChildElement(); notes != nullptr; notes = notes->NextSiblingElement()) {
+      if (sbml::local_name_of(notes->Name()) != "notes") continue;
+      const std::vector<sbml::NoteEntry> entries = sbml::parse_notes(*notes);
+      if (const auto* f = sbml::find_note(entries, "FORMULA"); f != nullptr && m.formula.empty()) {
+        m.formula = f->value;
+      }
+      const auto* c = sbml::find_note(entries, "CHARGE");
+      if (c == nullptr || m.has_charge) continue;
+      char* end = nullptr;
+      const long v = std::strtol(c->value.c_str(), &end, 10);
+      if (!c->value.empty() && *end == '\0') {
+        m.charge = static_cast<int>(v);
+        m.has_charge = true;
+      } else {
+        // COBRApy ignores values such as "NA" or "nan" too.
+        warn(c->line, "species " + quoted(m.id) + ": notes CHARGE " + quoted(c->value) + " is not an integer; ignored");
+      }
     }
   }
 
@@ -809,7 +808,6 @@ class SbmlReader {
   int level_ = 0;
   bool strict_ = false;
   std::size_t kinetic_law_bounds_ = 0;
-  std::vector<sbml::NoteEntry> notes_;
   std::vector<ReactionState> states_;
   std::unordered_map<std::string, int> ids_;  // every SId in the model -> line
   std::unordered_map<std::string, int> compartment_ids_;

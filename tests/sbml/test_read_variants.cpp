@@ -93,7 +93,8 @@ TEST(ReadVariants, CobraLevel2) {
   EXPECT_EQ(glc_e.formula, "C6H12O6");
   EXPECT_TRUE(glc_e.has_charge);
   const minn::Metabolite& glc_c = gem.metabolites[static_cast<std::size_t>(gem.metabolite_index("M_glc_c"))];
-  EXPECT_EQ(glc_c.charge, -1);
+  EXPECT_EQ(glc_c.charge, -1);  // the charge attribute, and the formula from the notes
+  EXPECT_EQ(glc_c.formula, "C6H11O6");
   EXPECT_TRUE(has_warning(d, "does not contain SBML fbc package"));
   EXPECT_TRUE(has_warning(d, "boundary species"));
   EXPECT_TRUE(has_warning(d, "1 reactions (first 'R_NOBOUNDS') lack a flux bound"));
