@@ -1,0 +1,121 @@
+#include "lp/pfba_predictor.hpp"
+
+#include <cmath>
+
+#include "common/error.hpp"
+#include "data/ishii_dataset.hpp"
+#include "lp/fba.hpp"
+#include "lp/flux_lp.hpp"
+#include "lp/knockout.hpp"
+
+namespace minn {
+namespace {
+
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// A split-GEM id back to (unsplit reaction, half): +1 = whole reaction or _fwd, -1 = _rev.
+struct SplitOrigin {
+  int reaction = -1;
+  int half = +1;
+  bool split = false;
+};
+
+SplitOrigin origin_of(const Gem& gem, const std::string& split_id) {
+  for (const char* tail : {"_fwd", "_rev"}) {
+    if (!ends_with(split_id, tail)) continue;
+    const int j = gem.reaction_index(split_id.substr(0, split_id.size() - 4));
+    if (j >= 0 && gem.reactions[j].reversible) return {j, tail[1] == 'f' ? +1 : -1, true};
+  }
+  const int j = gem.reaction_index(split_id);
+  if (j < 0) throw Error("model '" + gem.id + "': no reaction for the split id '" + split_id + "'");
+  return {j, +1, false};
+}
+
+int required_reaction(const Gem& gem, const std::string& id) {
+  const int j = gem.reaction_index(id);
+  if (j < 0) throw Error("model '" + gem.id + "': pFBA predictor: exchange '" + id + "' not in the model");
+  return j;
+}
+
+int input_column(const Dataset& ds, const std::string& name, const std::string& dir) {
+  for (std::size_t k = 0; k < ds.input_names.size(); ++k) {
+    if (ds.input_names[k] == name) return static_cast<int>(k);
+  }
+  throw Error(dir + ": the dataset has no input '" + name + "'");
+}
+
+}  // namespace
+
+PfbaPredictorReport predict_ishii_with_pfba(const Gem& gem, const std::string& dir,
+                                            const std::string& glucose_exchange,
+                                            const std::string& oxygen_exchange) {
+  const Gem split = split_reversible(gem);
+  const Dataset ds = load_ishii(dir, split);
+  const int glc = required_reaction(gem, glucose_exchange);
+  const int o2 = required_reaction(gem, oxygen_exchange);
+  const int glc_in = input_column(ds, kGlucoseUptakeInput, dir);
+  const int o2_in = input_column(ds, kOxygenUptakeInput, dir);
+
+  PfbaPredictorReport report;
+  std::vector<int> scored;             // target columns scored
+  std::vector<SplitOrigin> origins;
+  for (std::size_t k = 0; k < ds.target_ids.size(); ++k) {
+    const std::string& id = ds.target_ids[k];
+    if (id == kGlucoseUptakeInput || id == kOxygenUptakeInput) continue;
+    scored.push_back(static_cast<int>(k));
+    origins.push_back(origin_of(gem, id));
+    report.scored_ids.push_back(id);
+  }
+
+  FluxLp lp(gem, Columns::SplitVariables);
+  const LinearTerms objective = gem_objective(gem);
+  const Sense sense = gem.objective_maximize ? Sense::Maximize : Sense::Minimize;
+  std::vector<FluxScore> split_scores, signed_scores;
+  for (std::size_t e = 0; e < ds.experiments.size(); ++e) {
+    PfbaPrediction p;
+    p.experiment = ds.experiments[e];
+    p.glucose_uptake = ds.inputs(static_cast<Eigen::Index>(e), glc_in);
+    p.oxygen_uptake = ds.inputs(static_cast<Eigen::Index>(e), o2_in);
+    std::vector<BoundChange> changes = {{glc, -p.glucose_uptake, -p.glucose_uptake},
+                                        {o2, -p.oxygen_uptake, -p.oxygen_uptake}};
+    const bool wild_type = p.experiment == "REF" || p.experiment.rfind("WT_", 0) == 0;
+    if (!wild_type) {
+      for (const Gene& g : gem.genes) {
+        if (g.name == p.experiment || g.id == p.experiment) p.knocked_out_gene = g.id;
+      }
+      if (p.knocked_out_gene.empty()) {
+        p.note = "gene " + p.experiment + " not in the model: no knockout applied";
+      } else {
+        for (const BoundChange& c : knockout_changes(gem, {p.knocked_out_gene})) {
+          if (c.reaction != glc && c.reaction != o2) changes.push_back(c);
+        }
+      }
+    }
+    lp.apply(changes);
+    const PfbaSolution s = pfba(lp, objective, sense, 1.0);
+    for (const BoundChange& c : changes) {
+      lp.set_reaction_bounds(c.reaction, gem.reactions[c.reaction].lower_bound,
+                             gem.reactions[c.reaction].upper_bound);
+    }
+    p.growth = s.objective;
+    for (std::size_t i = 0; i < scored.size(); ++i) {
+      const double truth = ds.targets(static_cast<Eigen::Index>(e), scored[i]);
+      const double v = s.fluxes[origins[i].reaction];
+      const double sign = origins[i].half;  // split value = sign * raw (ishii-ids.md)
+      p.split_truth.push_back(truth);
+      p.split_predicted.push_back(origins[i].split ? std::max(sign * v, 0.0) : v);
+      p.signed_truth.push_back(sign * truth);
+      p.signed_predicted.push_back(v);
+    }
+    split_scores.push_back(score_fluxes(p.split_truth, p.split_predicted, true));
+    signed_scores.push_back(score_fluxes(p.signed_truth, p.signed_predicted, false));
+    report.experiments.push_back(std::move(p));
+  }
+  report.split = summarize_scores(split_scores);
+  report.signed_convention = summarize_scores(signed_scores);
+  return report;
+}
+
+}  // namespace minn

@@ -1,0 +1,34 @@
+// pFBA as a flux predictor for the Ishii experiments (the paper's pFBA baseline): per experiment
+// the measured glucose and O2 uptakes are fixed, the knocked-out gene (the experiment's name,
+// matched to the GEM's gene names) is applied, then pFBA; predictions are scored against the 45
+// measured fluxes (all but the two uptakes) in the split and in the signed convention.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "gem/gem.hpp"
+#include "lp/flux_scores.hpp"
+
+namespace minn {
+
+struct PfbaPrediction {
+  std::string experiment;
+  std::string knocked_out_gene;   // GEM gene id; empty for wild type or a gene the GEM lacks
+  std::string note;               // e.g. "gene gapC not in the model: no knockout applied"
+  double glucose_uptake = 0.0, oxygen_uptake = 0.0, growth = 0.0;
+  std::vector<double> split_truth, split_predicted;    // the 45 scored fluxes, split convention
+  std::vector<double> signed_truth, signed_predicted;  // the same fluxes, signed (raw) convention
+};
+
+struct PfbaPredictorReport {
+  std::vector<std::string> scored_ids;       // split-GEM ids of the 45 scored fluxes
+  std::vector<PfbaPrediction> experiments;
+  FluxScoreSummary split, signed_convention;
+};
+
+// `gem`: the unsplit GEM (e.g. iAF1260) with its default bounds; `ishii_dir`: the dataset folder.
+PfbaPredictorReport predict_ishii_with_pfba(const Gem& gem, const std::string& ishii_dir,
+                                            const std::string& glucose_exchange = "R_EX_glc__D_e",
+                                            const std::string& oxygen_exchange = "R_EX_o2_e");
+
+}  // namespace minn
