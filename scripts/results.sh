@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Regenerates docs/results.md, the evaluation of minn's MINN variants with the paper's protocol.
+# Runs every cross-validation listed in RUNS whose metrics JSON is missing (each resumes from its
+# checkpoint under build/results-checkpoints/ if interrupted), then tabulates every
+# docs/results/<protocol>/*.metrics.json next to the paper's published rows.
+# Usage: scripts/results.sh [--report-only] [--threads N]      (MINNC=path overrides the binary)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MINNC=${MINNC:-build/release/codegen/cli/minnc}
+THREADS=$(nproc)
+REPORT_ONLY=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --report-only) REPORT_ONLY=1 ;;
+    --threads) THREADS=$2; shift ;;
+    *) echo "usage: $0 [--report-only] [--threads N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+# protocol | gem file | variant | seed | extra options
+#   full    = the paper's: 29 outer splits, 25 trials (c-balanced; 15 others), 5 folds, 100 epochs
+#   reduced = 29 outer splits, 3 trials, 2 folds (same epochs), to compare variants cheaply
+RUNS=(
+  "full|e_coli_core|c-balanced|0|"
+  "reduced|e_coli_core|c-balanced|0|--trials 3 --folds 2"
+  "reduced|e_coli_core|divided-loss|0|--trials 3 --folds 2"
+  "reduced|e_coli_core|scheduler|0|--trials 3 --folds 2"
+  "reduced|e_coli_core|pure-nn|0|--trials 3 --folds 2"
+)
+
+if [ "$REPORT_ONLY" = 0 ]; then
+  [ -x "$MINNC" ] || bash scripts/build.sh
+  mkdir -p build/results-checkpoints
+  for run in "${RUNS[@]}"; do
+    IFS='|' read -r protocol gem variant seed extra <<<"$run"
+    out=docs/results/$protocol
+    [ -f "$out/$gem-$variant-seed$seed.metrics.json" ] && continue
+    # shellcheck disable=SC2086
+    "$MINNC" cv --gem models/gems/$gem.xml.gz --data models/ishii --variant "$variant" --seed "$seed" \
+      --threads "$THREADS" --checkpoint "build/results-checkpoints/$protocol-$gem-$variant-seed$seed.ckpt" \
+      $extra -o "$out"
+  done
+fi
+python3 scripts/results_table.py docs/results > docs/results.md
+echo "wrote docs/results.md"
