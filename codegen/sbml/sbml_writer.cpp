@@ -166,7 +166,10 @@ class SbmlWriter {
     if (open) out_.CloseElement();
   }
 
-  void write_gpr(const Gpr& gpr) {
+  void write_gpr(const Reaction& r, const Gpr& gpr) {
+    if (gpr.kind != Gpr::Kind::Gene && gpr.children.empty()) {
+      throw Error("write_sbml: reaction '" + r.id + "' has an and/or GPR node without operands; expected at least one");
+    }
     if (gpr.kind == Gpr::Kind::Gene) {
       out_.OpenElement("fbc:geneProductRef");
       out_.PushAttribute("fbc:geneProduct", gpr.gene.c_str());
@@ -174,7 +177,7 @@ class SbmlWriter {
       return;
     }
     out_.OpenElement(gpr.kind == Gpr::Kind::And ? "fbc:and" : "fbc:or");
-    for (const Gpr& child : gpr.children) write_gpr(child);
+    for (const Gpr& child : gpr.children) write_gpr(r, child);
     out_.CloseElement();
   }
 
@@ -204,7 +207,7 @@ class SbmlWriter {
       write_reagents(r, "listOfProducts", false);
       if (r.gpr) {
         out_.OpenElement("fbc:geneProductAssociation");
-        write_gpr(*r.gpr);
+        write_gpr(r, *r.gpr);
         out_.CloseElement();
       }
       out_.CloseElement();

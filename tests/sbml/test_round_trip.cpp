@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "common/error.hpp"
 #include "gem/gem.hpp"
 #include "sbml/sbml_reader.hpp"
 #include "sbml/sbml_writer.hpp"
@@ -111,6 +112,28 @@ TEST(RoundTrip, OutputIsDeterministic) {
   const std::string text = minn::sbml_text(gem);
   const minn::Gem back = minn::read_sbml_text(text, "memory");
   EXPECT_EQ(minn::sbml_text(back), text);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(RoundTrip, WriterRejectsAnEmptyGprNode) {
+  minn::Gem gem;
+  gem.id = "bad";
+  minn::Reaction r;
+  r.id = "R_x";
+  minn::Gpr empty_and;
+  empty_and.kind = minn::Gpr::Kind::And;
+  r.gpr = std::make_unique<minn::Gpr>(empty_and);
+  gem.reactions.push_back(std::move(r));
+  try {
+    minn::sbml_text(gem);
+    FAIL() << "expected minn::Error";
+  } catch (const minn::Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "write_sbml: reaction 'R_x' has an and/or GPR node without operands; expected at least one");
+  }
 }
 
 }  // namespace
