@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "common/error.hpp"
+#include "train/dense_kernels.hpp"
 
 namespace minn::train {
 
@@ -24,8 +25,7 @@ void Network::init_pytorch_default(Rng& rng) {
 }
 
 void Network::forward(const Eigen::MatrixXd& X, double dropout, Rng* rng, Eigen::MatrixXd& V0) {
-  Z1_.noalias() = W1() * X;
-  Z1_.colwise() += b1();
+  dense_forward(W1(), b1(), X, Z1_);
   A1_ = Z1_.cwiseMax(0.0);
   if (dropout > 0 && rng) {
     const double keep_scale = 1.0 / (1.0 - dropout);
@@ -35,12 +35,11 @@ void Network::forward(const Eigen::MatrixXd& X, double dropout, Rng* rng, Eigen:
   } else {
     mask_.setOnes(A1_.rows(), A1_.cols());
   }
-  V0.noalias() = W2() * A1_;
-  V0.colwise() += b2();
+  dense_forward(W2(), b2(), A1_, V0);
 }
 
 void Network::backward(const Eigen::MatrixXd& X, const Eigen::MatrixXd& grad_V0, LayerGradient layers[2]) {
-  grad_A1_.noalias() = W2().transpose() * grad_V0;
+  dense_transpose_times(W2(), grad_V0, grad_A1_);
   // Through dropout (mask holds 0 or the keep scale) and ReLU (derivative 0 at 0, as PyTorch).
   grad_A1_.array() *= mask_.array() * (Z1_.array() > 0.0).cast<double>();
   layers[0] = LayerGradient{&grad_A1_, &X, 0, off_b1_};

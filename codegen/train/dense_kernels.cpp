@@ -1,0 +1,66 @@
+#include "train/dense_kernels.hpp"
+
+namespace minn::train {
+namespace {
+
+#define MINN_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+
+// Up to 4 output columns at once, so each column of W is loaded once per 4 samples.
+template <int N>
+void forward_block(const double* W, Eigen::Index r, Eigen::Index c, const double* bias, const double* X,
+                   Eigen::Index ldx, double* out, Eigen::Index ldo) {
+  for (int b = 0; b < N; ++b)
+    for (Eigen::Index i = 0; i < r; ++i) out[b * ldo + i] = bias[i];
+  for (Eigen::Index f = 0; f < c; ++f) {
+    const double* w = W + f * r;
+    double x[N];
+    for (int b = 0; b < N; ++b) x[b] = X[b * ldx + f];
+    for (int b = 0; b < N; ++b) {
+      double* o = out + b * ldo;
+      const double xb = x[b];
+      for (Eigen::Index i = 0; i < r; ++i) o[i] += w[i] * xb;
+    }
+  }
+}
+
+MINN_CLONES
+void forward_all(const double* W, Eigen::Index r, Eigen::Index c, const double* bias, const double* X,
+                 Eigen::Index B, double* out) {
+  Eigen::Index b = 0;
+  for (; b + 4 <= B; b += 4) forward_block<4>(W, r, c, bias, X + b * c, c, out + b * r, r);
+  for (; b < B; ++b) forward_block<1>(W, r, c, bias, X + b * c, c, out + b * r, r);
+}
+
+inline double dot8(const double* a, const double* g, Eigen::Index r) {
+  double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  Eigen::Index i = 0;
+  for (; i + 8 <= r; i += 8)
+    for (int k = 0; k < 8; ++k) acc[k] += a[i + k] * g[i + k];
+  double tail = 0;
+  for (; i < r; ++i) tail += a[i] * g[i];
+  return (((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]))) + tail;
+}
+
+MINN_CLONES
+void transpose_all(const double* W, Eigen::Index r, Eigen::Index c, const double* G, Eigen::Index B, double* out) {
+  for (Eigen::Index j = 0; j < c; ++j) {
+    const double* w = W + j * r;
+    for (Eigen::Index b = 0; b < B; ++b) out[b * c + j] = dot8(w, G + b * r, r);
+  }
+}
+
+}  // namespace
+
+void dense_forward(const Eigen::Ref<const Eigen::MatrixXd>& W, const Eigen::Ref<const Eigen::VectorXd>& bias,
+                   const Eigen::MatrixXd& X, Eigen::MatrixXd& out) {
+  out.resize(W.rows(), X.cols());
+  forward_all(W.data(), W.rows(), W.cols(), bias.data(), X.data(), X.cols(), out.data());
+}
+
+void dense_transpose_times(const Eigen::Ref<const Eigen::MatrixXd>& W, const Eigen::MatrixXd& G,
+                           Eigen::MatrixXd& out) {
+  out.resize(W.cols(), G.cols());
+  transpose_all(W.data(), W.rows(), W.cols(), G.data(), G.cols(), out.data());
+}
+
+}  // namespace minn::train
