@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <sys/wait.h>
 #include <fstream>
 #include <iterator>
@@ -60,6 +61,25 @@ TEST(MinncTrain, BadArgumentsAreClearErrors) {
   EXPECT_NE(read_all(err).find("--c does not apply"), std::string::npos) << read_all(err);
   EXPECT_EQ(run(base + "--dropout 1.5", out, err), 1);
   EXPECT_NE(read_all(err).find("--dropout"), std::string::npos) << read_all(err);
+}
+
+// The dense kernels and Adam run AVX-512/AVX2/SSE2 clones chosen at run time; a CPU without AVX
+// (QEMU's qemu64 model, SSE2 only) must produce the same bytes as this machine (a few seconds).
+TEST(MinncTrain, SameBytesOnACpuWithoutAvx) {
+  if (std::system("command -v qemu-x86_64 >/dev/null 2>&1") != 0) GTEST_SKIP() << "qemu-x86_64 not installed";
+  const std::string dir = ::testing::TempDir(), models = MINN_MODELS_DIR;
+  const std::string args = "train --gem " + models + "/gems/e_coli_core.xml.gz --data " + models +
+                           "/ishii --epochs 3 --seed 9 -o ";
+  // Same file name in two directories: the recorded command holds only the name.
+  std::filesystem::create_directories(dir + "native");
+  std::filesystem::create_directories(dir + "qemu64");
+  ASSERT_EQ(run(args + dir + "native/m.minn", dir + "n.out", dir + "n.err"), 0) << read_all(dir + "n.err");
+  const std::string command = "qemu-x86_64 -cpu qemu64 " + std::string(MINNC_PATH) + " " + args + dir +
+                              "qemu64/m.minn >" + dir + "q.out 2>" + dir + "q.err";
+  ASSERT_EQ(std::system(command.c_str()), 0) << read_all(dir + "q.err");
+  const std::string native = read_all(dir + "native/m.minn"), emulated = read_all(dir + "qemu64/m.minn");
+  ASSERT_FALSE(native.empty());
+  EXPECT_TRUE(native == emulated) << "model bytes depend on the CPU's vector extensions";
 }
 
 TEST(ShippedModel, IsReproducedByteForByteByItsRecordedCommand) {
