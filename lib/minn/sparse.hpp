@@ -1,15 +1,10 @@
-// Compressed-sparse-row product with a fixed summation order: the i-th stored entry of row r
-// (i = 0, 1, ...) is added, in order, to accumulator a[i % 4] (all starting at 0), and
-//   y[r] = (a[0] + a[1]) + (a[2] + a[3]).
-// Four interleaved chains instead of one: hub metabolites (h, h2o, atp, nad...) have rows of
-// 30-70 entries, whose single add chain was latency-bound on x86; on Cortex-M it costs three
-// adds per row.
-// S^T w uses the same kernel over S^T stored as CSR (rows of S^T = columns of S, entries in
-// increasing metabolite order): for every reaction c, acc = 0; acc += S[r][c] * w[r] for r
-// increasing -- exactly the additions of scattering rows r = 0, 1, ... into y[c], but as a gather
-// (no load-modify-store per entry), which is faster on x86 and Cortex-M alike.
-// Index types are template parameters so generated tables use the narrowest type that fits;
-// the arithmetic is the same for every instantiation.
+// Compressed-sparse-row products with a fixed summation order, in one of two forms:
+//   Chains = 1: y[r] = sum of the entries of row r, in stored order, starting from 0;
+//   Chains = 4: the i-th stored entry of row r (i = 0, 1, ...) is added, in order, to accumulator
+//               a[i % 4] (all starting at 0), and y[r] = (a[0] + a[1]) + (a[2] + a[3]).
+// S V uses 4 chains: hub metabolites (h, h2o, atp, nad...) have rows of 30-70 entries, whose single
+// add chain is latency-bound on x86. S^T w uses 1 chain: a reaction has a handful of metabolites,
+// and on Cortex-M (no add latency to hide) every extra add and tail test costs instructions.
 #pragma once
 
 namespace minn {
@@ -23,8 +18,15 @@ struct CsrView {
   const float* val;    // nonzeros
 };
 
-template <typename Ptr, typename Idx>
+template <int Chains, typename Ptr, typename Idx>
 inline float sparse_row_dot(const CsrView<Ptr, Idx>& s, int r, const float* x) {
+  static_assert(Chains == 1 || Chains == 4, "summation orders are defined for 1 or 4 chains");
+  if (Chains == 1) {
+    float acc = 0.0f;
+    const int end = static_cast<int>(s.row_ptr[r + 1]);
+    for (int e = static_cast<int>(s.row_ptr[r]); e < end; ++e) acc = acc + s.val[e] * x[s.col[e]];
+    return acc;
+  }
   float a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f;
   int e = static_cast<int>(s.row_ptr[r]);
   const int end = static_cast<int>(s.row_ptr[r + 1]);
@@ -40,9 +42,9 @@ inline float sparse_row_dot(const CsrView<Ptr, Idx>& s, int r, const float* x) {
   return (a0 + a1) + (a2 + a3);
 }
 
-template <typename Ptr, typename Idx>
+template <int Chains, typename Ptr, typename Idx>
 inline void spmv(const CsrView<Ptr, Idx>& s, const float* x, float* y) {
-  for (int r = 0; r < s.rows; ++r) y[r] = sparse_row_dot(s, r, x);
+  for (int r = 0; r < s.rows; ++r) y[r] = sparse_row_dot<Chains>(s, r, x);
 }
 
 }  // namespace minn

@@ -89,8 +89,8 @@ TEST(Sparse, ProductsMatchTheDenseMatrix) {
   const float v[4] = {0.3f, -1.5f, 2.0f, 0.25f};
   const float w[3] = {1.0f, -0.5f, 4.0f};
   float sv[3], stw[4];
-  minn::spmv(m.s(), v, sv);
-  minn::spmv(m.st(), w, stw);
+  minn::spmv<4>(m.s(), v, sv);
+  minn::spmv<1>(m.st(), w, stw);
   for (int r = 0; r < 3; ++r) {
     double want = 0;
     for (int c = 0; c < 4; ++c) want += dense[r][c] * v[c];
@@ -103,7 +103,7 @@ TEST(Sparse, ProductsMatchTheDenseMatrix) {
   }
 }
 
-TEST(Sparse, RowsFollowTheDocumentedFourChainOrderBitForBit) {
+TEST(Sparse, RowsFollowTheDocumentedOrdersBitForBit) {
   std::mt19937 e(21);
   std::vector<int> ptr{0}, col;
   std::vector<float> val;
@@ -117,13 +117,19 @@ TEST(Sparse, RowsFollowTheDocumentedFourChainOrderBitForBit) {
     ptr.push_back(static_cast<int>(col.size()));
   }
   const auto x = random_vector(e, cols, -3.0f, 3.0f);
-  std::vector<float> y(rows);
-  minn::spmv(minn::CsrView<int, int>{rows, cols, ptr.data(), col.data(), val.data()}, x.data(), y.data());
-  for (int r = 0; r < rows; ++r) {  // the contract of lib/minn/sparse.hpp, written out
-    float a[4] = {0.0f, 0.0f, 0.0f, 0.0f};
-    for (int i = 0; i < ptr[r + 1] - ptr[r]; ++i) a[i % 4] = a[i % 4] + val[ptr[r] + i] * x[col[ptr[r] + i]];
-    const float want = (a[0] + a[1]) + (a[2] + a[3]);
-    EXPECT_EQ(std::memcmp(&y[r], &want, sizeof want), 0) << r;
+  std::vector<float> y4(rows), y1(rows);
+  const minn::CsrView<int, int> s{rows, cols, ptr.data(), col.data(), val.data()};
+  minn::spmv<4>(s, x.data(), y4.data());
+  minn::spmv<1>(s, x.data(), y1.data());
+  for (int r = 0; r < rows; ++r) {  // the contracts of lib/minn/sparse.hpp, written out
+    float a[4] = {0.0f, 0.0f, 0.0f, 0.0f}, acc = 0.0f;
+    for (int i = 0; i < ptr[r + 1] - ptr[r]; ++i) {
+      a[i % 4] = a[i % 4] + val[ptr[r] + i] * x[col[ptr[r] + i]];
+      acc = acc + val[ptr[r] + i] * x[col[ptr[r] + i]];
+    }
+    const float want4 = (a[0] + a[1]) + (a[2] + a[3]);
+    EXPECT_EQ(std::memcmp(&y4[r], &want4, sizeof want4), 0) << r;
+    EXPECT_EQ(std::memcmp(&y1[r], &acc, sizeof acc), 0) << r;
   }
 }
 
