@@ -17,6 +17,7 @@
 #include "hil/firmware_build.hpp"
 #include "hil/hil_report.hpp"
 #include "hil/hil_session.hpp"
+#include "hil/lib_fingerprint.hpp"
 #include "model/model_file.hpp"
 
 namespace minn::hil {
@@ -178,6 +179,7 @@ std::string default_model_name(const std::string& model_path) {
 
 int run_hil_job(const HilJobOptions& options, std::ostream& out) {
   const std::vector<TargetName> targets = resolve_targets(options.targets);
+  check_lib_matches_build((fs::path(default_source_dir()) / "lib").string());
   const MinnModel model = load_model(options.model_path);
   const std::string sha = model_sha256(options.model_path);
   const std::string name = options.name.empty() ? default_model_name(options.model_path) : options.name;
