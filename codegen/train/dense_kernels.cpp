@@ -1,11 +1,13 @@
 #include "train/dense_kernels.hpp"
 
+#include <algorithm>
+
 namespace minn::train {
 namespace {
 
 #define MINN_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 
-// Up to 4 output columns at once, so each column of W is loaded once per 4 samples.
+// N output columns at once, so each column of W is loaded once per N samples.
 template <int N>
 void forward_block(const double* W, Eigen::Index r, Eigen::Index c, const double* bias, const double* X,
                    Eigen::Index ldx, double* out, Eigen::Index ldo) {
@@ -26,9 +28,22 @@ void forward_block(const double* W, Eigen::Index r, Eigen::Index c, const double
 MINN_CLONES
 void forward_all(const double* W, Eigen::Index r, Eigen::Index c, const double* bias, const double* X,
                  Eigen::Index B, double* out) {
-  Eigen::Index b = 0;
-  for (; b + 4 <= B; b += 4) forward_block<4>(W, r, c, bias, X + b * c, c, out + b * r, r);
-  for (; b < B; ++b) forward_block<1>(W, r, c, bias, X + b * c, c, out + b * r, r);
+  // Chunks of up to 8 samples, so W is streamed once per chunk (once per batch of 5). Each
+  // output entry is summed in the same order whatever the chunk size.
+  for (Eigen::Index b = 0; b < B; b += 8) {
+    const double* x = X + b * c;
+    double* o = out + b * r;
+    switch (std::min<Eigen::Index>(8, B - b)) {
+      case 1: forward_block<1>(W, r, c, bias, x, c, o, r); break;
+      case 2: forward_block<2>(W, r, c, bias, x, c, o, r); break;
+      case 3: forward_block<3>(W, r, c, bias, x, c, o, r); break;
+      case 4: forward_block<4>(W, r, c, bias, x, c, o, r); break;
+      case 5: forward_block<5>(W, r, c, bias, x, c, o, r); break;
+      case 6: forward_block<6>(W, r, c, bias, x, c, o, r); break;
+      case 7: forward_block<7>(W, r, c, bias, x, c, o, r); break;
+      default: forward_block<8>(W, r, c, bias, x, c, o, r); break;
+    }
+  }
 }
 
 inline double dot8(const double* a, const double* g, Eigen::Index r) {

@@ -101,12 +101,21 @@ void csr_times(const SparseRowMatrix& A, const Eigen::MatrixXd& X, Eigen::Matrix
   const int* ptr = A.outerIndexPtr();
   const int* idx = A.innerIndexPtr();
   const double* val = A.valuePtr();
-  // Each output entry is summed over k in the same order whatever the chunking, so the
-  // result does not depend on how the batch is split into chunks of 4 and 1.
-  Eigen::Index b = 0;
-  for (; b + 4 <= X.cols(); b += 4)
-    csr_times_fixed<4>(ptr, idx, val, rows, X.data() + b * n, n, out.data() + b * rows);
-  for (; b < X.cols(); ++b) csr_times_fixed<1>(ptr, idx, val, rows, X.data() + b * n, n, out.data() + b * rows);
+  // Each output entry is summed over k in the same order whatever the chunking.
+  for (Eigen::Index b = 0; b < X.cols(); b += 8) {
+    const double* x = X.data() + b * n;
+    double* o = out.data() + b * rows;
+    switch (std::min<Eigen::Index>(8, X.cols() - b)) {
+      case 1: csr_times_fixed<1>(ptr, idx, val, rows, x, n, o); break;
+      case 2: csr_times_fixed<2>(ptr, idx, val, rows, x, n, o); break;
+      case 3: csr_times_fixed<3>(ptr, idx, val, rows, x, n, o); break;
+      case 4: csr_times_fixed<4>(ptr, idx, val, rows, x, n, o); break;
+      case 5: csr_times_fixed<5>(ptr, idx, val, rows, x, n, o); break;
+      case 6: csr_times_fixed<6>(ptr, idx, val, rows, x, n, o); break;
+      case 7: csr_times_fixed<7>(ptr, idx, val, rows, x, n, o); break;
+      default: csr_times_fixed<8>(ptr, idx, val, rows, x, n, o); break;
+    }
+  }
 }
 
 }  // namespace
