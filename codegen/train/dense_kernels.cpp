@@ -8,8 +8,9 @@ namespace {
 #define MINN_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 
 // N output columns at once, so each column of W is loaded once per N samples.
+// always_inline: the clones' vector ISA applies only to code inlined into them.
 template <int N>
-void forward_block(const double* W, Eigen::Index r, Eigen::Index c, const double* bias, const double* X,
+__attribute__((always_inline)) inline void forward_block(const double* W, Eigen::Index r, Eigen::Index c, const double* bias, const double* X,
                    Eigen::Index ldx, double* out, Eigen::Index ldo) {
   for (int b = 0; b < N; ++b)
     for (Eigen::Index i = 0; i < r; ++i) out[b * ldo + i] = bias[i];
@@ -46,7 +47,7 @@ void forward_all(const double* W, Eigen::Index r, Eigen::Index c, const double* 
   }
 }
 
-inline double dot8(const double* a, const double* g, Eigen::Index r) {
+__attribute__((always_inline)) inline double dot8(const double* a, const double* g, Eigen::Index r) {
   double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   Eigen::Index i = 0;
   for (; i + 8 <= r; i += 8)

@@ -81,8 +81,9 @@ namespace {
 // out = A X for a CSR matrix A and a column-major X with a few columns (the batch). Plain loops:
 // with ~5 columns and ~4 entries per row, Eigen's generic sparse x dense product spent most of
 // its time in per-row overhead and zero-filling.
+// always_inline so that csr_times' vector clones cover it.
 template <int B>
-void csr_times_fixed(const int* ptr, const int* idx, const double* val, Eigen::Index rows, const double* x,
+__attribute__((always_inline)) inline void csr_times_fixed(const int* ptr, const int* idx, const double* val, Eigen::Index rows, const double* x,
                      Eigen::Index n, double* out) {
   for (Eigen::Index r = 0; r < rows; ++r) {
     double acc[B] = {};
@@ -95,6 +96,7 @@ void csr_times_fixed(const int* ptr, const int* idx, const double* val, Eigen::I
   }
 }
 
+__attribute__((target_clones("avx512f", "avx2", "default")))
 void csr_times(const SparseRowMatrix& A, const Eigen::MatrixXd& X, Eigen::MatrixXd& out) {
   const Eigen::Index rows = A.rows(), n = X.rows();
   out.resize(rows, X.cols());
