@@ -49,6 +49,19 @@ TEST(MinncTrain, WritesALoadableModelAndStaysQuietWhenStdoutIsNotATerminal) {
   std::remove(model.c_str());
 }
 
+TEST(MinncTrain, DrawsTheProgressLineOnATerminal) {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "script(1) not installed";
+  const std::string dir = ::testing::TempDir(), models = MINN_MODELS_DIR;
+  // script(1) gives minnc a pseudo-terminal as stdout.
+  const std::string command = "script -q -c '" + std::string(MINNC_PATH) + " train --gem " + models +
+                              "/gems/e_coli_core.xml.gz --data " + models + "/ishii --epochs 3 --hidden 8 -o " + dir +
+                              "tty.minn' /dev/null >" + dir + "tty.out 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << read_all(dir + "tty.out");
+  const std::string text = read_all(dir + "tty.out");
+  for (const char* part : {"\repoch 1/3  data ", "\repoch 3/3  data ", "  mech ", " s left"})
+    EXPECT_NE(text.find(part), std::string::npos) << part << " missing in: " << text;
+}
+
 TEST(MinncTrain, BadArgumentsAreClearErrors) {
   const std::string dir = ::testing::TempDir(), out = dir + "bad.out", err = dir + "bad.err";
   const std::string base = "train --gem " + std::string(MINN_MODELS_DIR) + "/gems/e_coli_core.xml.gz --data " +
