@@ -1,0 +1,79 @@
+// `minnc cv` end to end on a tiny budget: the three output files and their shapes, and clear
+// one-line errors for bad arguments.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+struct CliRun {
+  int status = -1;
+  std::string output;
+};
+
+CliRun minnc(const std::string& args) {
+  CliRun r;
+  FILE* pipe = popen((std::string(MINNC_PATH) + " " + args + " 2>&1").c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), buffer.size(), pipe)) r.output += buffer.data();
+  const int status = pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string read(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const std::string kCommon = std::string("cv --gem ") + MINN_MODELS_DIR + "/gems/e_coli_core.xml.gz --data " +
+                            MINN_MODELS_DIR + "/ishii --trials 1 --folds 2 --epochs 2 --threads 2";
+
+TEST(CvCommand, WritesPredictionsMetricsAndTable) {
+  const std::string dir = (std::filesystem::temp_directory_path() / "minn_cv_command_test").string();
+  std::filesystem::remove_all(dir);
+  const CliRun r = minnc(kCommon + " --variant divided-loss --seed 5 --holdout glk --holdout tktA -o " + dir);
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("held-out (2 experiments, 45 fluxes)"), std::string::npos) << r.output;
+  const std::string stem = dir + "/e_coli_core-divided-loss-seed5";
+  std::istringstream csv(read(stem + ".predictions.csv"));
+  std::string header, row;
+  std::getline(csv, header);
+  EXPECT_EQ(header.rfind("experiment,", 0), 0u);
+  EXPECT_EQ(std::count(header.begin(), header.end(), ','), 142);  // every split e_coli_core reaction
+  std::vector<std::string> rows;
+  while (std::getline(csv, row)) rows.push_back(row.substr(0, row.find(',')));
+  EXPECT_EQ(rows, (std::vector<std::string>{"glk", "tktA"}));
+  const std::string json = read(stem + ".metrics.json");
+  EXPECT_NE(json.find("\"variant\": \"divided-loss\""), std::string::npos);
+  EXPECT_NE(json.find("\"experiment\": \"tktA\""), std::string::npos);
+  EXPECT_NE(read(stem + ".md").find("| e_coli_core | divided-loss | 5 |"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CvCommand, BadArgumentsAreOneLineErrors) {
+  CliRun r = minnc(kCommon + " --variant random-forest -o /tmp/unused");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find("minnc: error: --variant 'random-forest': unknown variant (expected one of mse-base"),
+            std::string::npos)
+      << r.output;
+  r = minnc(kCommon + " --refine-step fast -o /tmp/unused");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find("--refine-step 'fast': expected 'auto' or a positive number"), std::string::npos)
+      << r.output;
+  r = minnc(kCommon + " --holdout XYZ -o /tmp/unused");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find("--holdout 'XYZ': no such experiment"), std::string::npos) << r.output;
+}
+
+}  // namespace
