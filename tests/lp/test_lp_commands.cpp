@@ -1,0 +1,99 @@
+// `minnc fba | pfba | fva | reduce` end to end on e_coli_core (numbers from the COBRApy reference).
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "reference_csv.hpp"
+
+namespace {
+
+struct CommandRun {
+  int status = -1;
+  std::string out;
+};
+
+CommandRun run(const std::string& args) {
+  const std::string cmd = std::string(MINNC_PATH) + " " + args + " 2>&1";
+  CommandRun r;
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+double number_after(const std::string& text, const std::string& key) {
+  const std::size_t at = text.find(key);
+  if (at == std::string::npos) return std::nan("");
+  return std::strtod(text.c_str() + at + key.size(), nullptr);
+}
+
+const std::string kCore = std::string(MINN_MODELS_DIR) + "/gems/e_coli_core.xml.gz";
+
+TEST(LpCommands, FbaJson) {
+  const CommandRun r = run("fba " + kCore + " --json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NEAR(number_after(r.out, "\"objective\": "), minn::test::reference_value("e_coli_core", "fba_objective"), 1e-6);
+}
+
+TEST(LpCommands, PfbaJson) {
+  const CommandRun r = run("pfba " + kCore + " --fraction 0.9 --json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NEAR(number_after(r.out, "\"total_flux\": "),
+              minn::test::reference_value("e_coli_core", "pfba_total_flux_fraction_0.9"), 1e-6);
+}
+
+TEST(LpCommands, FvaCsvAndKnockout) {
+  const std::string csv = ::testing::TempDir() + "fva_core.csv";
+  CommandRun r = run("fva " + kCore + " --fraction 0 -o " + csv);
+  ASSERT_EQ(r.status, 0) << r.out;
+  std::ifstream in(csv);
+  std::string header, line;
+  std::getline(in, header);
+  EXPECT_EQ(header, "reaction,minimum,maximum");
+  int rows = 0;
+  while (std::getline(in, line)) ++rows;
+  EXPECT_EQ(rows, 95);
+  // pgi and the whole glycolysis entry stay possible through the pentose phosphate pathway.
+  r = run("fba " + kCore + " --ko b4025 --json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  for (const auto& row : minn::test::read_reference_csv("e_coli_core_single_gene_deletion.csv")) {
+    if (row.at("gene") == "G_b4025") {
+      EXPECT_NEAR(number_after(r.out, "\"objective\": "), std::stod(row.at("growth")), 1e-6);
+    }
+  }
+}
+
+TEST(LpCommands, ReduceFvaWritesSbmlAndReport) {
+  const std::string out = ::testing::TempDir() + "core_fva_reduced.xml";
+  const CommandRun r = run("reduce fva " + kCore + " -o " + out);
+  ASSERT_EQ(r.status, 0) << r.out;
+  std::ifstream report(::testing::TempDir() + "core_fva_reduced.json");
+  std::stringstream ss;
+  ss << report.rdbuf();
+  EXPECT_NE(ss.str().find("\"method\": \"fva\""), std::string::npos);
+  EXPECT_NE(ss.str().find("\"removed\": ["), std::string::npos);
+  const CommandRun back = run("fba " + out + " --json");  // the written SBML is readable and grows alike
+  ASSERT_EQ(back.status, 0) << back.out;
+  EXPECT_NEAR(number_after(back.out, "\"objective\": "), minn::test::reference_value("e_coli_core", "fba_objective"), 1e-6);
+}
+
+TEST(LpCommands, ErrorsAreOneClearLine) {
+  CommandRun r = run("fba " + kCore + " --ko no_such_gene");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("no_such_gene"), std::string::npos) << r.out;
+  r = run("reduce fba " + kCore + " -o " + ::testing::TempDir() + "x.xml");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("--glucose-range"), std::string::npos) << r.out;
+}
+
+}  // namespace
