@@ -34,16 +34,14 @@ def measured(models_dir, gem):
     return ids, {r[0]: [float(x) for x in r[1:]] for r in rows[1:]}
 
 
-def rescore(pred_csv, models_dir, gem):
+def score(header, predictions, models_dir, gem):
+    """Per-experiment (R^2, MAE, RMSE, NE) of predictions [(experiment, full flux vector)]."""
     ids, truth = measured(models_dir, gem)
-    with open(pred_csv) as f:
-        rows = list(csv.reader(f))
-    col = {rid: k for k, rid in enumerate(rows[0][1:])}
+    col = {rid: k for k, rid in enumerate(header)}
     keep = [k for k, rid in enumerate(ids) if rid not in INPUTS]
-    sums = [0.0, 0.0, 0.0, 0.0]
-    for r in rows[1:]:
-        v = [float(x) for x in r[1:]]
-        t = [truth[r[0]][k] for k in keep]
+    out = []
+    for experiment, v in predictions:
+        t = [truth[experiment][k] for k in keep]
         p = [max(v[col[ids[k]]], 0.0) for k in keep]
         e = [a - b for a, b in zip(t, p)]
         n = len(e)
@@ -51,10 +49,41 @@ def rescore(pred_csv, models_dir, gem):
         stp = sum((a - tm) * (b - pm) for a, b in zip(t, p))
         denom = sum((a - tm) ** 2 for a in t) * sum((b - pm) ** 2 for b in p)
         ee = sum(x * x for x in e)
-        metrics = (stp * stp / denom if denom > 0 else 0.0, sum(abs(x) for x in e) / n, math.sqrt(ee / n),
-                   math.sqrt(ee) / math.sqrt(sum(a * a for a in t)))
-        sums = [a + b for a, b in zip(sums, metrics)]
-    return [x / (len(rows) - 1) for x in sums]
+        out.append((stp * stp / denom if denom > 0 else 0.0, sum(abs(x) for x in e) / n, math.sqrt(ee / n),
+                    math.sqrt(ee) / math.sqrt(sum(a * a for a in t))))
+    return out
+
+
+def mean_sd(per_experiment):
+    n = len(per_experiment)
+    means = [sum(m[i] for m in per_experiment) / n for i in range(4)]
+    sds = [math.sqrt(sum((m[i] - means[i]) ** 2 for m in per_experiment) / n) for i in range(4)]
+    return means, sds
+
+
+def rescore(pred_csv, models_dir, gem):
+    with open(pred_csv) as f:
+        rows = list(csv.reader(f))
+    per = score(rows[0][1:], [(r[0], [float(x) for x in r[1:]]) for r in rows[1:]], models_dir, gem)
+    return mean_sd(per)[0]
+
+
+def read_checkpoint(path):
+    """(command, [(experiment index, validation NE, fluxes)]) of a minnc cv checkpoint."""
+    with open(path) as f:
+        text = f.read()
+    lines = text.split("\n")
+    command = lines[1].split(" gem-sha256 ")[0][len("signature "):]
+    records = []
+    for line in lines[2:]:
+        tok = line.split()
+        if len(tok) < 12 or tok[0] != "outer" or tok[-1] != "end":
+            continue  # a record cut short by an interruption
+        trials = int(tok[9])  # outer, experiment, 6 hyper-parameters, validation NE, trial count
+        n = int(tok[10 + trials])
+        fluxes = [float.fromhex(x) for x in tok[11 + trials:11 + trials + n]]
+        records.append((int(tok[1]), float.fromhex(tok[8]), fluxes))
+    return command, records
 
 
 def fmt(mean, sd):
@@ -102,6 +131,24 @@ def main():
     print("| model | R² | MAE | RMSE | NE |\n|---|---|---|---|---|")
     for name, r2, mae, rmse, ne in PAPER:
         print(f"| {name} | {fmt(*r2)} | {fmt(*mae)} | {fmt(*rmse)} | {fmt(*ne)} |")
+    seeds = {}
+    for m in runs:
+        seeds.setdefault((m["protocol"], m["gem"], m["variant"]), []).append(m)
+    multi = {k: v for k, v in seeds.items() if len(v) > 1}
+    if multi:
+        print("\n## Spread over seeds\n")
+        print("| protocol | GEM | variant | seeds | R² | MAE | RMSE | NE | L2 |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for (protocol, gem, variant), ms in sorted(multi.items()):
+            cells = []
+            for key in ("r2", "mae", "rmse", "ne", "l2"):
+                values = [m["mean"][key] for m in ms]
+                mu = sum(values) / len(values)
+                sd = math.sqrt(sum((v - mu) ** 2 for v in values) / len(values))
+                cells.append(f"{mu:.3f} ± {sd:.3f} (min {min(values):.3f}, max {max(values):.3f})")
+            print(f"| {protocol} | {gem} | {variant} | {', '.join(str(m['seed']) for m in ms)} | " +
+                  " | ".join(cells) + " |")
+        print("\n(mean ± population SD over the seeds of each run's mean over the 29 experiments)")
     print("\n## Table 3 ordering (same protocol, same GEM)\n")
     groups = {}
     for m in runs:
@@ -114,6 +161,31 @@ def main():
         print(f"- {protocol}, {gem}: L2 ascending: " +
               ", ".join(f"{m['variant']} {m['mean']['l2']:.3g}" for m in by_l2) +
               "; RMSE ascending: " + ", ".join(f"{m['variant']} {m['mean']['rmse']:.3f}" for m in by_rmse))
+    partial = sorted(glob.glob(os.path.join(results, "*", "*.ckpt")))
+    if partial:
+        print("\n## Unfinished runs (from their checkpoints)\n")
+        print("Outer splits completed so far, scored here from the checkpoint's exact (hex-float) predictions; "
+              "resume with the same command and `--checkpoint` to finish the run.\n")
+        print("| protocol | GEM | command | outer splits done | R² | MAE | RMSE | NE | checkpoint |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        with open(os.path.join(models_dir, "ishii", "fluxomics.csv")) as f:
+            experiments = [r[0] for r in list(csv.reader(f))[1:]]
+        for path in partial:
+            command, records = read_checkpoint(path)
+            gem = command.split("--gem ")[1].split(".xml")[0]
+            header = None
+            for m in runs:
+                if m["gem"] == gem:
+                    with open(m["csv"]) as f:
+                        header = next(csv.reader(f))[1:]
+            if header is None or not records:
+                continue
+            per = score(header, [(experiments[e], v) for e, _, v in records], models_dir, gem)
+            means, sds = mean_sd(per)
+            protocol = os.path.basename(os.path.dirname(path))
+            rel = os.path.relpath(os.path.abspath(path), os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+            print(f"| {protocol} | {gem} | `{command}` | {len(records)} of 29 | " +
+                  " | ".join(fmt(a, b) for a, b in zip(means, sds)) + f" | `{rel}` |")
     print("\n## Exact commands\n")
     for m in runs:
         print(f"- `{m['command']} --threads N --checkpoint FILE -o docs/results/{m['protocol']}`")
