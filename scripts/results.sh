@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates docs/results.md, the evaluation of minn's MINN variants with the paper's protocol.
 # Runs every cross-validation listed in RUNS whose metrics JSON is missing (each resumes from its
-# checkpoint under build/results-checkpoints/ if interrupted), then tabulates every
-# docs/results/<protocol>/*.metrics.json next to the paper's published rows.
+# checkpoint docs/results/<protocol>/<gem>-<variant>-seed<k>.ckpt if interrupted; the checkpoint is
+# removed once the run completes), then tabulates every docs/results/<protocol>/*.metrics.json
+# (and every unfinished checkpoint) next to the paper's published rows.
 # Usage: scripts/results.sh [--report-only] [--threads N]      (MINNC=path overrides the binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,19 +28,24 @@ RUNS=(
   "reduced|e_coli_core|divided-loss|0|--trials 3 --folds 2"
   "reduced|e_coli_core|scheduler|0|--trials 3 --folds 2"
   "reduced|e_coli_core|pure-nn|0|--trials 3 --folds 2"
+  "reduced|e_coli_core|c-balanced|1|--trials 3 --folds 2"
+  "reduced|e_coli_core|c-balanced|2|--trials 3 --folds 2"
+  "reduced|e_coli_core|bound|0|--trials 3 --folds 2"
+  "reduced|e_coli_core|balancing|0|--trials 3 --folds 2"
 )
 
 if [ "$REPORT_ONLY" = 0 ]; then
   [ -x "$MINNC" ] || bash scripts/build.sh
-  mkdir -p build/results-checkpoints
   for run in "${RUNS[@]}"; do
     IFS='|' read -r protocol gem variant seed extra <<<"$run"
     out=docs/results/$protocol
     [ -f "$out/$gem-$variant-seed$seed.metrics.json" ] && continue
+    checkpoint=$out/$gem-$variant-seed$seed.ckpt
+    mkdir -p "$out"
     # shellcheck disable=SC2086
     "$MINNC" cv --gem models/gems/$gem.xml.gz --data models/ishii --variant "$variant" --seed "$seed" \
-      --threads "$THREADS" --checkpoint "build/results-checkpoints/$protocol-$gem-$variant-seed$seed.ckpt" \
-      $extra -o "$out"
+      --threads "$THREADS" --checkpoint "$checkpoint" $extra -o "$out"
+    rm -f "$checkpoint"
   done
 fi
 python3 scripts/results_table.py docs/results > docs/results.md
