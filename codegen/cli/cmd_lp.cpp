@@ -237,6 +237,7 @@ struct ReduceArgs {
   int solutions = 2000;
   unsigned long long seed = 1;
   double tolerance = 1e-9;
+  bool parsimonious = false;
 };
 
 void finish_reduce(const Gem& gem, const Reduction& red, const ReduceArgs& a) {
@@ -260,6 +261,7 @@ void run_reduce_fba(const ReduceArgs& a) {
   o.seed = a.seed;
   o.glucose_exchange = a.glucose_exchange;
   o.tolerance = a.tolerance;
+  o.parsimonious = a.parsimonious;
   if (a.glucose_range.size() == 2) {
     o.glucose_uptake_min = a.glucose_range[0];
     o.glucose_uptake_max = a.glucose_range[1];
@@ -385,6 +387,7 @@ void add_lp_commands(CLI::App& app) {
   rfb->add_option("--ishii", rb->ishii, "Ishii dataset folder: the glucose range is that of its measured uptakes");
   rfb->add_option("--glucose-exchange", rb->glucose_exchange, "glucose exchange id (default R_EX_glc__D_e)");
   rfb->add_option("--tolerance", rb->tolerance, "|v| above this carries flux (default 1e-9)");
+  rfb->add_flag("--pfba", rb->parsimonious, "use the pFBA solution of each sample (least total flux, no loops)");
   rfb->callback([rb] { run_reduce_fba(*rb); });
 
   auto ta = std::make_shared<FitArgs>();

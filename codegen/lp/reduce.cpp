@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/error.hpp"
+#include "lp/fba.hpp"
 #include "lp/fva.hpp"
 #include "lp/json_writer.hpp"
 #include "lp/knockout.hpp"
@@ -106,7 +107,9 @@ Reduction fba_reduce(const Gem& gem, const FbaReduceOptions& opt,
   if (opt.solutions < 1) throw Error("FBA-reduce: the number of solutions must be at least 1");
   if (gem.genes.empty()) throw Error("model '" + gem.id + "': FBA-reduce needs genes to knock out");
 
-  FluxLp lp(gem);
+  FluxLp lp(gem, opt.parsimonious ? Columns::SplitVariables : Columns::Direct);
+  const LinearTerms objective = gem_objective(gem);
+  const Sense sense = gem.objective_maximize ? Sense::Maximize : Sense::Minimize;
   lp.solve("FBA-reduce: wild type");
   SplitMix64 rng{opt.seed};
   std::vector<double> lowest(n, 0.0), highest(n, 0.0);
@@ -122,9 +125,12 @@ Reduction fba_reduce(const Gem& gem, const FbaReduceOptions& opt,
     for (const BoundChange& c : changes) glucose_knocked |= c.reaction == glc;
     if (!glucose_knocked) changes.push_back({glc, -uptake, gem.reactions[glc].upper_bound});
     lp.apply(changes);
-    if (lp.solve_if_feasible("FBA-reduce solution " + std::to_string(s), Simplex::Dual)) {
+    const std::string what = "FBA-reduce solution " + std::to_string(s);
+    lp.set_objective(objective, sense);
+    if (lp.solve_if_feasible(what, Simplex::Dual)) {
+      const std::vector<double> fluxes = opt.parsimonious ? pfba(lp, objective, sense, 1.0).fluxes : lp.fluxes();
       for (int j = 0; j < n; ++j) {
-        const double v = lp.flux(j);
+        const double v = fluxes[j];
         lowest[j] = std::min(lowest[j], v);
         highest[j] = std::max(highest[j], v);
       }
@@ -156,6 +162,7 @@ Reduction fba_reduce(const Gem& gem, const FbaReduceOptions& opt,
   report.add("method", json::quote("fba"))
       .add("model", json::quote(gem.id))
       .add("solutions", json::number(static_cast<long long>(opt.solutions)))
+      .add("solution_kind", json::quote(opt.parsimonious ? "pfba" : "fba"))
       .add("seed", json::number(static_cast<long long>(opt.seed)))
       .add("glucose_exchange", json::quote(opt.glucose_exchange))
       .add("glucose_uptake_range", json::array_of_numbers({opt.glucose_uptake_min, opt.glucose_uptake_max}))

@@ -33,6 +33,9 @@ struct FbaReduceOptions {
   double glucose_uptake_min = 0.0;     // uptake (positive); the exchange gets lb = -uptake
   double glucose_uptake_max = 0.0;
   double tolerance = 1e-9;             // |v| > tolerance counts as carrying flux
+  // false: plain FBA (any optimal vertex; CLP's may route flux through loops up to the 999999
+  // bounds). true: pFBA per sample (the optimum with least total flux, no such loops).
+  bool parsimonious = false;
 };
 
 // N FBA solutions, each with one random gene knocked out and the glucose uptake bound drawn

@@ -57,6 +57,25 @@ TEST(Reduce, FbaReductionIsSeededAndInsideTheUnblockedSet) {
   EXPECT_NE(fba_reduce(core(), o).json, a.json);
 }
 
+TEST(Reduce, ParsimoniousFbaReductionIsSeededAndInsideTheUnblockedSet) {
+  FbaReduceOptions o;
+  o.solutions = 40;
+  o.seed = 3;
+  o.glucose_uptake_min = 1.0;
+  o.glucose_uptake_max = 10.0;
+  o.parsimonious = true;
+  const Reduction lean = fba_reduce(core(), o);
+  EXPECT_EQ(lean.json, fba_reduce(core(), o).json);
+  const Reduction fva_red = fva_reduce(core());
+  const std::set<int> unblocked(fva_red.kept.begin(), fva_red.kept.end());
+  for (int j : lean.kept) EXPECT_TRUE(unblocked.count(j)) << core().reactions[j].id;
+  EXPECT_NE(lean.json.find("\"solution_kind\": \"pfba\""), std::string::npos);
+  // Every pFBA solution grows: the biomass reaction is kept.
+  bool biomass = false;
+  for (const Reaction& r : lean.reduced.reactions) biomass |= r.objective_coefficient != 0.0;
+  EXPECT_TRUE(biomass);
+}
+
 TEST(Reduce, FbaReductionRejectsBadOptions) {
   FbaReduceOptions o;
   o.glucose_exchange = "R_EX_nothing";
