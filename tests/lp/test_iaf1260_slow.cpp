@@ -46,6 +46,7 @@ TEST(IAF1260Slow, FvaReductionKeepsExactlyCobrapysUnblockedReactions) {
   for (const Reaction& r : red.reduced.reactions) kept.insert(r.id);
   EXPECT_EQ(kept, unblocked);
   EXPECT_EQ(red.split_size, static_cast<int>(split_reversible(red.reduced).reactions.size()));
+  EXPECT_EQ(red.split_size, 1873);  // the paper's FVA-reduced iAF1260 after splitting
 }
 
 TEST(IAF1260Slow, FitIsFeasibleAndCloserThanTheFitFile) {
