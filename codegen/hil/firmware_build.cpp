@@ -1,9 +1,14 @@
 #include "hil/firmware_build.hpp"
 
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
 
 #include "common/error.hpp"
+#include "common/sha256.hpp"
 #include "hil/process.hpp"
 
 namespace minn::hil {
@@ -29,6 +34,39 @@ void run_or_throw(const std::vector<std::string>& argv, double seconds, const st
                 tail(r.out + r.err, 4000));
 }
 
+// CMake reads a toolchain file's *_FLAGS_INIT only on the first configure of a build directory, so
+// a reused directory would keep stale CPU flags. Hash what decides the flags and start the
+// directory afresh when it changed.
+std::string configuration_stamp(const fs::path& source_dir, const std::string& board) {
+  std::vector<fs::path> files = {source_dir / "targets" / board / "board.cmake",
+                                 source_dir / "targets" / "firmware" / "CMakeLists.txt"};
+  for (const auto& entry : fs::directory_iterator(source_dir / "toolchains"))
+    if (entry.path().extension() == ".cmake") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::string text;
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::stringstream content;
+    content << in.rdbuf();
+    text += f.filename().string() + "\n" + content.str();
+  }
+  return sha256_hex(text.data(), text.size());
+}
+
+void refresh_if_configuration_changed(const FirmwareRequest& request) {
+  const fs::path stamp_path = fs::path(request.build_dir) / "minn_configuration.sha256";
+  const std::string stamp = configuration_stamp(request.source_dir, request.board);
+  std::ifstream old_in(stamp_path);
+  std::string old;
+  old_in >> old;
+  if (old != stamp) {
+    fs::remove(fs::path(request.build_dir) / "CMakeCache.txt");
+    fs::remove_all(fs::path(request.build_dir) / "CMakeFiles");
+  }
+  fs::create_directories(request.build_dir);
+  std::ofstream(stamp_path) << stamp << "\n";
+}
+
 }  // namespace
 
 std::string default_source_dir() {
@@ -40,7 +78,7 @@ Firmware build_firmware(const FirmwareRequest& request) {
   const fs::path targets = fs::path(request.source_dir) / "targets";
   if (!fs::exists(targets / request.board / "board.cmake"))
     throw Error((targets / request.board / "board.cmake").string() + ": no such board (is MINN_SOURCE_DIR right?)");
-  fs::create_directories(request.build_dir);
+  refresh_if_configuration_changed(request);
   std::vector<std::string> configure = {
       "cmake", "-S", (targets / "firmware").string(), "-B", request.build_dir, "-G", "Ninja",
       "-DCMAKE_BUILD_TYPE=Release", "-DMINN_BOARD=" + request.board,
