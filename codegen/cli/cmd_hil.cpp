@@ -35,6 +35,7 @@ void add_hil_commands(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--data", args->job.data_path, "input rows: an Ishii dataset directory or an inputs.csv");
   cmd->add_option("--random", args->job.random_rows, "random rows inside the training envelope")
+      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   cmd->add_option("--seed", args->job.seed, "seed of the random rows")->capture_default_str();
   cmd->add_option("--name", args->job.name, "C prefix of the generated code (default: model file name)");
@@ -45,7 +46,9 @@ void add_hil_commands(CLI::App& app) {
   cmd->add_option("--opt", args->job.opt, "firmware optimisation level")->capture_default_str();
   cmd->add_option("--show", args->show, "comma list of data rows (experiments) whose fluxes are printed");
   cmd->add_option("--reactions", args->reactions, "comma list of reaction ids to print (default: central carbon)");
-  cmd->add_option("--timeout", args->job.timeout_seconds, "seconds per emulator run")->capture_default_str();
+  cmd->add_option("--timeout", args->job.timeout_seconds, "seconds per emulator run")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   cmd->add_flag("!--no-breakdown", args->job.breakdown, "skip the dense-only build (cost breakdown)");
   cmd->callback([args]() {
     hil::HilJobOptions job = args->job;
