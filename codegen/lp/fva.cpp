@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "common/error.hpp"
+#include "lp/coupled_columns.hpp"
 #include "lp/json_writer.hpp"
 #include "lp/subset_gem.hpp"
 #include "lp/zero_flux.hpp"
@@ -118,13 +119,15 @@ FvaResult fva(const Gem& gem, const FvaOptions& options) {
     sub.reactions[k].upper_bound = upper[live[k]];
   }
   out.structurally_zero = n - static_cast<int>(live.size());
+  const CoupledColumns merged = merge_coupled_reactions(sub);
+  out.lp_columns = static_cast<int>(merged.lp_gem.reactions.size());
 
-  FluxLp lp(sub);
-  const LinearTerms objective = gem_objective(sub);
+  FluxLp lp(merged.lp_gem);
+  const LinearTerms objective = gem_objective(merged.lp_gem);
   out.optimum = lp.solve("FVA: optimising the objective");
   out.lp_solves = 1;
   const double bound = fraction * out.optimum;
-  if (sub.objective_maximize) {
+  if (merged.lp_gem.objective_maximize) {
     lp.add_row(objective, bound, kInfinity);
   } else {
     lp.add_row(objective, -kInfinity, bound);
@@ -133,14 +136,15 @@ FvaResult fva(const Gem& gem, const FvaOptions& options) {
   // Re-establish a feasible basis with the objective row before the copies are made.
   lp.solve("FVA: constraining the objective to " + json::number(bound));
 
-  // The work: requested reactions that have a column (the others stay [0, 0]).
+  // The work: each merged column behind a requested reaction, once (the others stay [0, 0]).
   std::vector<int> columns;
-  std::vector<std::size_t> slot;
-  for (std::size_t k = 0; k < out.reactions.size(); ++k) {
-    const int c = live_index[out.reactions[k]];
-    if (c < 0) continue;
+  std::vector<int> slot_of_column(merged.lp_gem.reactions.size(), -1);
+  for (int j : out.reactions) {
+    if (live_index[j] < 0) continue;
+    const int c = merged.column[live_index[j]];
+    if (slot_of_column[c] >= 0) continue;
+    slot_of_column[c] = static_cast<int>(columns.size());
     columns.push_back(c);
-    slot.push_back(k);
   }
   std::vector<double> col_min(columns.size()), col_max(columns.size());
 
@@ -156,7 +160,7 @@ FvaResult fva(const Gem& gem, const FvaOptions& options) {
     std::lock_guard<std::mutex> lock(progress_mutex);
     options.progress(++done, static_cast<int>(total));
   };
-  for (std::size_t k = columns.size(); k < total; ++k) tick();  // structurally zero ones
+  for (std::size_t k = columns.size(); k < total; ++k) tick();  // zero or coupled to another
   auto run = [&](FluxLp& own, Half& half) {
     try {
       run_half(own, columns, half, col_min, col_max, tick);
@@ -180,9 +184,13 @@ FvaResult fva(const Gem& gem, const FvaOptions& options) {
     if (h.error) std::rethrow_exception(h.error);
     out.lp_solves += h.solves;
   }
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    out.minimum[slot[i]] = col_min[i];
-    out.maximum[slot[i]] = col_max[i];
+  for (std::size_t k = 0; k < out.reactions.size(); ++k) {
+    const int live_j = live_index[out.reactions[k]];
+    if (live_j < 0) continue;
+    const int s = slot_of_column[merged.column[live_j]];
+    const double f = merged.factor[live_j];
+    out.minimum[k] = f > 0 ? f * col_min[s] : f * col_max[s];
+    out.maximum[k] = f > 0 ? f * col_max[s] : f * col_min[s];
   }
   return out;
 }

@@ -27,6 +27,7 @@ struct FvaResult {
   std::vector<double> maximum;
   long long lp_solves = 0;         // solves actually run (bounds reached earlier are skipped)
   int structurally_zero = 0;       // reactions fixed at 0 without an LP (see zero_flux.hpp)
+  int lp_columns = 0;              // columns of the LP after merging coupled reactions
 };
 
 FvaResult fva(const Gem& gem, const FvaOptions& options = {});

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/error.hpp"
+#include "lp/coupled_columns.hpp"
 #include "lp/fba.hpp"
 #include "lp/fva.hpp"
 #include "lp/knockout.hpp"
@@ -151,6 +152,64 @@ TEST(ToyLp, BadBoundsAndMetaboliteIndexAreErrors) {
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("R_R2"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace minn
+
+namespace minn {
+namespace {
+
+// A linear pathway: EX_A: A <=> [-10, 1000]; T: A -> B; U: 2 B -> C [0, 4]; BIO: C -> (objective).
+// Every metabolite links exactly two reactions, so all four are one coupled column:
+// T = 2 U, BIO = U, EX_A = -T. By hand: max BIO = 4 (U <= 4; T = 8 needs only 8 of the 10 A).
+Gem chain_gem() {
+  Gem g;
+  g.id = "chain";
+  for (const char* id : {"M_A", "M_B", "M_C"}) g.metabolites.push_back({id, "", "c", "", 0, false});
+  g.reactions.push_back(test::toy_reaction("R_EX_A", {{0, -1.0}}, -10.0, 1000.0));
+  g.reactions.push_back(test::toy_reaction("R_T", {{0, -1.0}, {1, 1.0}}, 0.0, 1000.0));
+  g.reactions.push_back(test::toy_reaction("R_U", {{1, -2.0}, {2, 1.0}}, 0.0, 4.0));
+  g.reactions.push_back(test::toy_reaction("R_BIO", {{2, -1.0}}, 0.0, 1000.0));
+  g.reactions.back().objective_coefficient = 1.0;
+  return g;
+}
+
+TEST(CoupledColumns, LinearPathwayIsOneColumn) {
+  const CoupledColumns c = merge_coupled_reactions(chain_gem());
+  ASSERT_EQ(c.lp_gem.reactions.size(), 1u);
+  const int col = c.column[3];
+  for (int j = 0; j < 4; ++j) EXPECT_EQ(c.column[j], col);
+  // Ratios to BIO by hand: EX_A = -2 BIO, T = 2 BIO, U = BIO.
+  EXPECT_NEAR(c.factor[0] / c.factor[3], -2.0, 1e-15);
+  EXPECT_NEAR(c.factor[1] / c.factor[3], 2.0, 1e-15);
+  EXPECT_NEAR(c.factor[2] / c.factor[3], 1.0, 1e-15);
+}
+
+TEST(CoupledColumns, FvaThroughMergedColumnsByHand) {
+  FvaOptions o;
+  o.fraction_of_optimum = 0.0;
+  const FvaResult r = fva(chain_gem(), o);
+  EXPECT_EQ(r.lp_columns, 1);
+  EXPECT_NEAR(r.optimum, 4.0, 1e-9);
+  EXPECT_NEAR(r.minimum[0], -8.0, 1e-9);
+  EXPECT_NEAR(r.maximum[0], 0.0, 1e-9);
+  EXPECT_NEAR(r.maximum[1], 8.0, 1e-9);
+  EXPECT_NEAR(r.maximum[2], 4.0, 1e-9);
+  EXPECT_NEAR(r.maximum[3], 4.0, 1e-9);
+  EXPECT_NEAR(r.minimum[3], 0.0, 1e-9);
+}
+
+TEST(CoupledColumns, ContradictoryCoupledBoundsAreAnInfeasibilityError) {
+  Gem g = chain_gem();
+  g.reactions[2].lower_bound = 6.0;  // U >= 6 needs EX_A <= -12, below its bound -10
+  g.reactions[2].upper_bound = 7.0;
+  try {
+    fva(g);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("infeasible"), std::string::npos) << e.what();
   }
 }
 
