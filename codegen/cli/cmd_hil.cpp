@@ -35,7 +35,7 @@ void add_hil_commands(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--data", args->job.data_path, "input rows: an Ishii dataset directory or an inputs.csv");
   cmd->add_option("--random", args->job.random_rows, "random rows inside the training envelope")
-      ->check(CLI::NonNegativeNumber)
+      ->check(CLI::Range(0, 100000000))
       ->capture_default_str();
   cmd->add_option("--seed", args->job.seed, "seed of the random rows")->capture_default_str();
   cmd->add_option("--name", args->job.name, "C prefix of the generated code (default: model file name)");
