@@ -386,7 +386,8 @@ void add_lp_commands(CLI::App& app) {
   rfb->add_option("--glucose-range", rb->glucose_range, "glucose uptake range LO HI (positive)")->expected(2);
   rfb->add_option("--ishii", rb->ishii, "Ishii dataset folder: the glucose range is that of its measured uptakes");
   rfb->add_option("--glucose-exchange", rb->glucose_exchange, "glucose exchange id (default R_EX_glc__D_e)");
-  rfb->add_option("--tolerance", rb->tolerance, "|v| above this carries flux (default 1e-9)");
+  rb->tolerance = 1e-6;
+  rfb->add_option("--tolerance", rb->tolerance, "|v| above this carries flux (default 1e-6)");
   rfb->add_flag("--pfba", rb->parsimonious, "use the pFBA solution of each sample (least total flux, no loops)");
   rfb->callback([rb] { run_reduce_fba(*rb); });
 
