@@ -32,6 +32,9 @@ RUNS=(
   "reduced|e_coli_core|c-balanced|2|--trials 3 --folds 2"
   "reduced|e_coli_core|bound|0|--trials 3 --folds 2"
   "reduced|e_coli_core|balancing|0|--trials 3 --folds 2"
+  "reduced|e_coli_core|mse-base|0|--trials 3 --folds 2"
+  "reduced|e_coli_core|scheduler-bound|0|--trials 3 --folds 2"
+  "reduced|e_coli_core|unbalanced|0|--trials 3 --folds 2"
 )
 
 if [ "$REPORT_ONLY" = 0 ]; then
