@@ -127,7 +127,19 @@ FvaResult fva(const Gem& gem, const FvaOptions& options) {
   out.optimum = lp.solve("FVA: optimising the objective");
   out.lp_solves = 1;
   const double bound = fraction * out.optimum;
-  if (merged.lp_gem.objective_maximize) {
+  if (objective.size() == 1) {
+    // One objective column (biomass): c w >= bound is a bound on w itself. A column bound instead
+    // of an extra row keeps the LP smaller and better conditioned (iAF1260 at fraction 1).
+    const auto [j, c] = objective.front();
+    const bool at_least = merged.lp_gem.objective_maximize == (c > 0);
+    double lo = lp.reaction_lower(j), hi = lp.reaction_upper(j);
+    if (at_least) {
+      lo = std::min(std::max(lo, bound / c), hi);  // min(): the optimum itself may sit on hi
+    } else {
+      hi = std::max(std::min(hi, bound / c), lo);
+    }
+    lp.set_reaction_bounds(j, lo, hi);
+  } else if (merged.lp_gem.objective_maximize) {
     lp.add_row(objective, bound, kInfinity);
   } else {
     lp.add_row(objective, -kInfinity, bound);

@@ -93,12 +93,18 @@ int main(int argc, char** argv) {
     }
     if (c.ok && c.minimum.size() == r.reactions.size()) {
       double worst = 0.0;
+      std::size_t at = 0;
       for (std::size_t k = 0; k < r.reactions.size(); ++k) {
-        worst = std::max(worst, std::fabs(r.minimum[k] - c.minimum[k]));
-        worst = std::max(worst, std::fabs(r.maximum[k] - c.maximum[k]));
+        const double d = std::max(std::fabs(r.minimum[k] - c.minimum[k]), std::fabs(r.maximum[k] - c.maximum[k]));
+        if (d > worst) {
+          worst = d;
+          at = k;
+        }
       }
-      std::printf("  COBRApy+GLPK %.3f s; minn is %.1fx faster; max |bound difference| %.3g\n", c.seconds,
-                  c.seconds / minn_s, worst);
+      std::printf("  COBRApy+GLPK %.3f s; minn is %.1fx faster; max |bound difference| %.3g (%s: minn [%.10g, %.10g],"
+                  " COBRApy [%.10g, %.10g])\n",
+                  c.seconds, c.seconds / minn_s, worst, gem.reactions[r.reactions[at]].id.c_str(), r.minimum[at],
+                  r.maximum[at], c.minimum[at], c.maximum[at]);
       run.add("cobrapy_seconds", minn::json::number(c.seconds))
           .add("speedup", minn::json::number(c.seconds / minn_s))
           .add("max_abs_difference", minn::json::number(worst));
