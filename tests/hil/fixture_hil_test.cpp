@@ -98,13 +98,15 @@ TEST_P(FixtureHil, BitIdenticalDeterministicAndWithinThePart) {
   }
 }
 
-Firmware build_fixture(const std::string& board) {
+// Each test builds in its own folder: CTest runs them as parallel processes, and two CMake
+// configures of one build tree collide.
+Firmware build_fixture(const std::string& board, const std::string& test_name) {
   FirmwareRequest request;
   request.source_dir = default_source_dir();
   request.board = board;
   request.model_dir = MINN_HIL_FIXTURE_DIR;
   request.model_name = "hil_fixture";
-  request.build_dir = std::string(MINN_HIL_WORK_DIR) + "/" + board;
+  request.build_dir = std::string(MINN_HIL_WORK_DIR) + "/" + test_name + "-" + board;
   return build_firmware(request);
 }
 
@@ -123,7 +125,7 @@ std::string run_error(const Firmware& fw, const InputBatch& inputs, const std::s
 // A hard-float M4F image on the FPU-less M3 board: the first float instruction raises a UsageFault;
 // the fault handler reports it and exits with code 3, which the host names.
 TEST(FixtureHilErrors, FaultOnTheTargetIsReported) {
-  Firmware fw = build_fixture("mps2-an386");
+  Firmware fw = build_fixture("mps2-an386", "fault");
   fw.facts.values["machine"] = "mps2-an385";
   const std::string message = run_error(fw, fixture_inputs(), "fault");
   EXPECT_NE(message.find("3 (fault on the target)"), std::string::npos) << message;
@@ -135,7 +137,7 @@ TEST(FixtureHilErrors, FaultOnTheTargetIsReported) {
 }
 
 TEST(FixtureHilErrors, WrongInputWidthIsRejectedByTheHarness) {
-  Firmware fw = build_fixture("mps2-an386");
+  Firmware fw = build_fixture("mps2-an386", "wide");
   InputBatch wide;
   wide.num_inputs = hil_fixture_NUM_INPUTS + 1;
   wide.values.assign(10, 0.5f);

@@ -154,11 +154,12 @@ TEST_P(EColiCoreHil, IshiiRandomAndNonFiniteRowsBitIdentical) {
   const std::string model = std::string(MINN_MODELS_DIR) + "/e_coli_core.minn";
   if (!fs::exists(model)) GTEST_SKIP() << model << " is not trained yet";
   const std::string target = GetParam();
+  // One work folder per target: the targets run as parallel CTest processes.
   const fs::path work = fs::path(MINN_HIL_WORK_DIR) / "e_coli_core";
   const std::string reports = (work / ("reports-" + target)).string();
   fs::remove_all(reports);
   CommandResult r = run(std::string(MINNC_PATH) + " hil " + model + " --data " + MINN_MODELS_DIR +
-                        "/ishii --no-breakdown --target " + target + " --work-dir " + (work / "build").string() +
+                        "/ishii --no-breakdown --target " + target + " --work-dir " + (work / ("build-" + target)).string() +
                         " --report-dir " + reports);
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find(target + " vs host reference on " + MINN_MODELS_DIR + "/ishii: 29/29 bit-identical"),
