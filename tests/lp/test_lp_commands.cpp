@@ -87,6 +87,28 @@ TEST(LpCommands, ReduceFvaWritesSbmlAndReport) {
   EXPECT_NEAR(number_after(back.out, "\"objective\": "), minn::test::reference_value("e_coli_core", "fba_objective"), 1e-6);
 }
 
+TEST(LpCommands, FitWritesTheSplitDatasetCsv) {
+  const std::string csv = ::testing::TempDir() + "fit_core.csv";
+  const CommandRun r = run("fit " + kCore + " --ishii " + std::string(MINN_MODELS_DIR) + "/ishii -o " + csv + " --json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  std::ifstream in(csv);
+  std::string header, line;
+  std::getline(in, header);
+  EXPECT_EQ(header.rfind("experiment,R_GLCpts,R_PGI_fwd,", 0), 0u) << header;  // split ids, dataset order
+  int rows = 0;
+  while (std::getline(in, line)) ++rows;
+  EXPECT_EQ(rows, 29);
+  // Every projection is feasible: the JSON lists the residuals.
+  std::size_t at = 0;
+  int checked = 0;
+  while ((at = r.out.find("\"max_balance_residual\": ", at)) != std::string::npos) {
+    at += 24;
+    EXPECT_LE(std::strtod(r.out.c_str() + at, nullptr), 1e-7);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 29);
+}
+
 TEST(LpCommands, ErrorsAreOneClearLine) {
   CommandRun r = run("fba " + kCore + " --ko no_such_gene");
   EXPECT_EQ(r.status, 1);
