@@ -1,24 +1,22 @@
-// The paper's accuracy metrics (Table 2) for flux predictions: per experiment R^2 = squared
-// Pearson correlation, MAE, RMSE, NE = ||t - p||_2 / ||t||_2; mean and population SD (ddof 0)
-// over experiments. The split convention clips predictions at 0; the signed convention (how
-// Gonçalves et al. scored the pFBA baseline) compares raw signed fluxes.
+// The paper's accuracy metrics (Table 2) for LP flux predictions, on std::vector data. One
+// implementation serves every caller: train/metrics (per experiment R^2 = squared Pearson, MAE,
+// RMSE, NE; mean and population SD over experiments). The split convention clips predictions at
+// 0; the signed convention (how Gonçalves et al. scored the pFBA baseline) compares raw fluxes.
 #pragma once
+#include <utility>
 #include <vector>
+
+#include "train/metrics.hpp"
 
 namespace minn {
 
-struct FluxScore {
-  double r2 = 0.0, mae = 0.0, rmse = 0.0, ne = 0.0;
-};
+using FluxScore = train::FluxMetrics;
+using FluxScoreSummary = train::MetricsSummary;
 
-// A constant vector has no correlation; R^2 is then 0.
-FluxScore score_fluxes(const std::vector<double>& truth, std::vector<double> predicted, bool clip_at_zero);
+FluxScore score_fluxes(const std::vector<double>& truth, const std::vector<double>& predicted, bool clip_at_zero);
 
-struct FluxScoreSummary {
-  FluxScore mean, sd;
-  std::vector<FluxScore> per_experiment;
-};
-
-FluxScoreSummary summarize_scores(const std::vector<FluxScore>& per_experiment);
+inline FluxScoreSummary summarize_scores(std::vector<FluxScore> per_experiment) {
+  return train::summarize(std::move(per_experiment));
+}
 
 }  // namespace minn

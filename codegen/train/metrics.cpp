@@ -2,17 +2,18 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "common/error.hpp"
 
 namespace minn::train {
 
-FluxMetrics experiment_metrics(const Eigen::VectorXd& truth, const Eigen::VectorXd& predicted) {
+FluxMetrics experiment_metrics(const Eigen::VectorXd& truth, const Eigen::VectorXd& predicted, bool clip_at_zero) {
   if (truth.size() != predicted.size() || truth.size() == 0)
     throw Error("metrics: " + std::to_string(truth.size()) + " true vs " + std::to_string(predicted.size()) +
                 " predicted fluxes");
   const Eigen::ArrayXd t = truth.array();
-  const Eigen::ArrayXd p = predicted.array().max(0.0);
+  const Eigen::ArrayXd p = clip_at_zero ? Eigen::ArrayXd(predicted.array().max(0.0)) : Eigen::ArrayXd(predicted.array());
   const Eigen::ArrayXd e = t - p;
   const double k = static_cast<double>(t.size());
   FluxMetrics m;
@@ -26,14 +27,12 @@ FluxMetrics experiment_metrics(const Eigen::VectorXd& truth, const Eigen::Vector
   return m;
 }
 
-MetricsSummary summarize_metrics(const Eigen::MatrixXd& truth, const Eigen::MatrixXd& predicted) {
-  if (truth.rows() != predicted.rows() || truth.cols() != predicted.cols() || truth.cols() == 0)
-    throw Error("metrics: truth and predictions differ in shape or are empty");
+MetricsSummary summarize(std::vector<FluxMetrics> per_experiment) {
   MetricsSummary s;
-  const double n = static_cast<double>(truth.cols());
-  for (Eigen::Index j = 0; j < truth.cols(); ++j) {
-    s.per_experiment.push_back(experiment_metrics(truth.col(j), predicted.col(j)));
-    const FluxMetrics& m = s.per_experiment.back();
+  s.per_experiment = std::move(per_experiment);
+  if (s.per_experiment.empty()) return s;
+  const double n = static_cast<double>(s.per_experiment.size());
+  for (const FluxMetrics& m : s.per_experiment) {
     s.mean.r2 += m.r2 / n;
     s.mean.mae += m.mae / n;
     s.mean.rmse += m.rmse / n;
@@ -50,6 +49,14 @@ MetricsSummary summarize_metrics(const Eigen::MatrixXd& truth, const Eigen::Matr
   s.sd.rmse = std::sqrt(s.sd.rmse);
   s.sd.ne = std::sqrt(s.sd.ne);
   return s;
+}
+
+MetricsSummary summarize_metrics(const Eigen::MatrixXd& truth, const Eigen::MatrixXd& predicted) {
+  if (truth.rows() != predicted.rows() || truth.cols() != predicted.cols() || truth.cols() == 0)
+    throw Error("metrics: truth and predictions differ in shape or are empty");
+  std::vector<FluxMetrics> per;
+  for (Eigen::Index j = 0; j < truth.cols(); ++j) per.push_back(experiment_metrics(truth.col(j), predicted.col(j)));
+  return summarize(std::move(per));
 }
 
 }  // namespace minn::train

@@ -13,13 +13,18 @@ struct FluxMetrics {
 };
 
 // truth and predicted are one experiment's fluxes (same order). A constant vector has no
-// Pearson correlation; R^2 is then reported as 0.
-FluxMetrics experiment_metrics(const Eigen::VectorXd& truth, const Eigen::VectorXd& predicted);
+// Pearson correlation; R^2 is then reported as 0. clip_at_zero = false scores raw signed fluxes
+// (how Gonçalves et al. scored the pFBA baseline).
+FluxMetrics experiment_metrics(const Eigen::VectorXd& truth, const Eigen::VectorXd& predicted,
+                               bool clip_at_zero = true);
 
 struct MetricsSummary {
   FluxMetrics mean, sd;
   std::vector<FluxMetrics> per_experiment;
 };
+
+// Mean and population SD (ddof 0) over experiments.
+MetricsSummary summarize(std::vector<FluxMetrics> per_experiment);
 
 // Columns are experiments.
 MetricsSummary summarize_metrics(const Eigen::MatrixXd& truth, const Eigen::MatrixXd& predicted);
