@@ -23,18 +23,18 @@ done
 #   full    = the paper's: 29 outer splits, 25 trials (c-balanced; 15 others), 5 folds, 100 epochs
 #   reduced = 29 outer splits, 3 trials, 2 folds (same epochs), to compare variants cheaply
 RUNS=(
-  "full|e_coli_core|c-balanced|0|"
-  "reduced|e_coli_core|c-balanced|0|--trials 3 --folds 2"
-  "reduced|e_coli_core|divided-loss|0|--trials 3 --folds 2"
-  "reduced|e_coli_core|scheduler|0|--trials 3 --folds 2"
-  "reduced|e_coli_core|pure-nn|0|--trials 3 --folds 2"
-  "reduced|e_coli_core|c-balanced|1|--trials 3 --folds 2"
-  "reduced|e_coli_core|c-balanced|2|--trials 3 --folds 2"
-  "reduced|e_coli_core|bound|0|--trials 3 --folds 2"
-  "reduced|e_coli_core|balancing|0|--trials 3 --folds 2"
-  "reduced|e_coli_core|mse-base|0|--trials 3 --folds 2"
-  "reduced|e_coli_core|scheduler-bound|0|--trials 3 --folds 2"
-  "reduced|e_coli_core|unbalanced|0|--trials 3 --folds 2"
+  "full|e_coli_core|c-balanced|0|--pin co2-free"
+  "reduced|e_coli_core|c-balanced|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|divided-loss|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|scheduler|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|pure-nn|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|c-balanced|1|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|c-balanced|2|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|bound|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|balancing|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|mse-base|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|scheduler-bound|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|unbalanced|0|--trials 3 --folds 2 --pin co2-free"
 )
 
 if [ "$REPORT_ONLY" = 0 ]; then

@@ -97,6 +97,10 @@ void add_cv_commands(CLI::App& app) {
   cmd->add_option("--variant", j.variant, names)->capture_default_str();
   cmd->add_option("--reduce", j.reduce, "none | fva: FVA-reduce the GEM (lp) before splitting")
       ->capture_default_str();
+  cmd->add_option("--pin", j.pin,
+                  "uptakes: bound predicted glucose/O2 uptakes by the measured ones (the paper's setup) | "
+                  "co2-free: no input bound (R_EX_co2_e_fwd <= inf, the shipped model's setup)")
+      ->capture_default_str();
   cmd->add_option("--fit-targets", j.fit_targets_path,
                   "FBA-fit targets for --variant fba-fit (default DATA/fluxomics_iAF1260_reduced_split_fit.csv)");
   cmd->add_option("--trials", j.trials, "random-search budget per outer split (default 25 c-balanced, 15 others)");

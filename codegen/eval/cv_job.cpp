@@ -73,11 +73,19 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   }
   const Gem gem = split_reversible(unsplit);
   const Dataset dataset = load_ishii(job.data_dir, gem);
-  const int pin = gem.reaction_index(train::kDefaultPinReaction);
-  if (pin < 0)
-    throw Error(job.gem_path + ": the split GEM has no reaction '" + std::string(train::kDefaultPinReaction) +
-                "' (the Pin row of the paper's MINN)");
-  const train::Mechanics mech(gem.stoichiometry(), {pin}, dataset.target_reactions);
+  if (job.pin != "uptakes" && job.pin != "co2-free")
+    throw Error("--pin '" + job.pin + "': expected uptakes or co2-free");
+  const std::vector<std::string> pin_ids =
+      job.pin == "uptakes" ? std::vector<std::string>{kGlucoseUptakeInput, kOxygenUptakeInput}
+                           : std::vector<std::string>{train::kDefaultPinReaction};
+  std::vector<int> pin_reactions;
+  for (const std::string& id : pin_ids) {
+    const int index = gem.reaction_index(id);
+    if (index < 0)
+      throw Error(job.gem_path + ": the split GEM has no reaction '" + id + "' (a Pin row of --pin " + job.pin + ")");
+    pin_reactions.push_back(index);
+  }
+  const train::Mechanics mech(gem.stoichiometry(), pin_reactions, dataset.target_reactions);
 
   CvProblem problem;
   problem.mech = &mech;
@@ -93,7 +101,19 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
     problem.data.targets = load_fit_targets(path, dataset.experiments, dataset.target_ids);
     fit_sha = " fit " + file_name(path);
   }
-  problem.data.vin = Eigen::MatrixXd::Constant(1, problem.data.samples(), std::numeric_limits<double>::infinity());
+  if (job.pin == "uptakes") {
+    problem.data.vin.resize(static_cast<Eigen::Index>(pin_ids.size()), problem.data.samples());
+    for (std::size_t k = 0; k < pin_ids.size(); ++k) {
+      int row = -1;
+      for (std::size_t i = 0; i < dataset.target_ids.size(); ++i)
+        if (dataset.target_ids[i] == pin_ids[k]) row = static_cast<int>(i);
+      if (row < 0) throw Error(job.data_dir + ": the dataset has no measured flux '" + pin_ids[k] + "' for --pin uptakes");
+      problem.data.vin.row(static_cast<Eigen::Index>(k)) = truth.row(row);
+    }
+  } else {
+    problem.data.vin =
+        Eigen::MatrixXd::Constant(1, problem.data.samples(), std::numeric_limits<double>::infinity());
+  }
   for (std::size_t i = 0; i < dataset.target_ids.size(); ++i)
     if (dataset.target_ids[i] != kGlucoseUptakeInput && dataset.target_ids[i] != kOxygenUptakeInput)
       problem.metric_rows.push_back(static_cast<int>(i));
@@ -131,7 +151,7 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   r.eta = s.step.eta;
   for (const Reaction& reaction : gem.reactions) r.reaction_ids.push_back(reaction.id);
   r.command = "minnc cv --gem " + file_name(job.gem_path) + " --data " + file_name(job.data_dir) + " --variant " +
-              variant.name + " --reduce " + job.reduce + " --trials " + std::to_string(s.trials) + " --folds " +
+              variant.name + " --reduce " + job.reduce + " --pin " + job.pin + " --trials " + std::to_string(s.trials) + " --folds " +
               std::to_string(s.folds) + " --seed " + std::to_string(s.seed) + " --epochs " +
               std::to_string(s.base.epochs) + " --steps " + std::to_string(s.base.steps) + " --refine-step " +
               (job.fixed_step > 0 ? train::shortest_double(job.fixed_step) : std::string("auto"));

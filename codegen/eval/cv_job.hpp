@@ -16,6 +16,11 @@ struct CvJob {
   std::string variant = "c-balanced";
   std::string fit_targets_path;  // empty: <data>/fluxomics_iAF1260_reduced_split_fit.csv
   std::string reduce = "none";   // none | fva (lp's fva_reduce on the unsplit GEM, before splitting)
+  // The Pin/Vin bound of the mechanistic loss. uptakes (the paper's training setup): Pin selects the
+  // glucose and O2 uptakes, Vin is each experiment's measured uptake (a network input as well), so
+  // refinement and loss penalise predicted uptakes above the measured ones. co2-free: Pin selects
+  // R_EX_co2_e_fwd with Vin = +inf, i.e. no bound (the shipped model's setup).
+  std::string pin = "uptakes";
   int trials = 0;                // 0: the variant's budget (25 c-balanced, 15 others)
   int folds = 5;
   std::uint64_t seed = 0;

@@ -131,6 +131,28 @@ TEST(NestedCv, FbaFitTargetsNeedTheirGem) {
   }
 }
 
+TEST(NestedCv, PinUptakesBoundsByTheMeasuredUptakes) {
+  CvJob job = tiny_job();
+  job.holdout = {"pgi"};
+  job.pin = "uptakes";  // the paper's setup (the default)
+  const CvJobResult bounded = run_cv_job(job);
+  job.pin = "co2-free";
+  const CvJobResult free = run_cv_job(job);
+  ASSERT_TRUE(bounded.cv.complete && free.cv.complete);
+  EXPECT_NE(bounded.command.find("--pin uptakes"), std::string::npos) << bounded.command;
+  EXPECT_NE(free.command.find("--pin co2-free"), std::string::npos) << free.command;
+  // Same seeds and network, another loss: the Vin term changes the trained fluxes.
+  EXPECT_FALSE((bounded.cv.outer[0].fluxes.array() == free.cv.outer[0].fluxes.array()).all());
+  job.pin = "glucose";
+  try {
+    run_cv_job(job);
+    ADD_FAILURE() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("--pin 'glucose': expected uptakes or co2-free"), std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(NestedCv, BadSettingsAreClearErrors) {
   CvJob job = tiny_job();
   job.holdout = {"nope"};
