@@ -24,6 +24,14 @@ void gather(const Eigen::MatrixXd& from, const int* columns, int count, Eigen::M
 
 }  // namespace
 
+Precision parse_precision(const std::string& name) {
+  if (name == "f64") return Precision::F64;
+  if (name == "f32") return Precision::F32;
+  throw Error("unknown precision '" + name + "' (expected f32 or f64)");
+}
+
+std::string precision_name(Precision p) { return p == Precision::F32 ? "f32" : "f64"; }
+
 void validate(const TrainOptions& o) {
   require(o.hidden > 0, "--hidden must be positive, got " + std::to_string(o.hidden));
   require(o.dropout >= 0 && o.dropout < 1, "--dropout must be in [0, 1), got " + std::to_string(o.dropout));
@@ -37,6 +45,7 @@ void validate(const TrainOptions& o) {
   require(o.momentum >= 0 && o.momentum < 1, "--momentum must be in [0, 1), got " + std::to_string(o.momentum));
   require(o.fixed_step >= 0 && std::isfinite(o.fixed_step),
           "--refine-step must be 'auto' or a positive number, got " + std::to_string(o.fixed_step));
+  require(o.precision == Precision::F64, "--precision f32 is not available in this build yet (use f64)");
 }
 
 StepChoice choose_step(const Mechanics& mech, const TrainOptions& options) {
