@@ -64,8 +64,9 @@ void run(const CvArgs& args) {
   const eval::CvJobResult r = eval::run_cv_job(job, progress);
   if (terminal) std::fprintf(stderr, "\n");
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("%s: %d reactions, %d metabolites, variant %s, %d trials x %d folds, %d epochs, eta %.6g\n",
-              r.gem_id.c_str(), r.reactions, r.metabolites, r.variant.c_str(), r.trials, job.folds, r.epochs, r.eta);
+  std::printf("%s: %d reactions, %d metabolites, variant %s, %d %s trials x %d folds, %d epochs, eta %.6g\n",
+              r.gem_id.c_str(), r.reactions, r.metabolites, r.variant.c_str(), r.trials, r.sampler.c_str(), job.folds,
+              r.epochs, r.eta);
   if (r.cv.resumed > 0) std::printf("resumed %d outer splits from %s\n", r.cv.resumed, job.checkpoint_path.c_str());
   if (!r.cv.complete) {
     std::printf("stopped after %zu outer splits (checkpoint %s); run again to resume\n", r.cv.outer.size(),
@@ -103,7 +104,11 @@ void add_cv_commands(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--fit-targets", j.fit_targets_path,
                   "FBA-fit targets for --variant fba-fit (default DATA/fluxomics_iAF1260_reduced_split_fit.csv)");
-  cmd->add_option("--trials", j.trials, "random-search budget per outer split (default 25 c-balanced, 15 others)");
+  cmd->add_option("--trials", j.trials, "search budget per outer split (default 25 c-balanced, 15 others)");
+  cmd->add_option("--sampler", j.sampler,
+                  "random: distinct seeded grid points | tpe: the paper's Optuna TPESampler (10 random startup "
+                  "trials, then sequential per outer split)")
+      ->capture_default_str();
   cmd->add_option("--folds", j.folds, "inner k-fold")->capture_default_str();
   cmd->add_option("--seed", j.seed, "seed of the whole run")->capture_default_str();
   cmd->add_option("--threads", j.threads, "worker threads (default: every core); results do not depend on it");

@@ -121,6 +121,7 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   CvSettings s;
   s.variant = variant;
   s.trials = job.trials > 0 ? job.trials : variant.default_trials;
+  s.sampler = parse_sampler(job.sampler);
   s.folds = job.folds;
   s.seed = job.seed;
   s.threads = job.threads > 0 ? job.threads : hardware_threads();
@@ -141,6 +142,7 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
 
   CvJobResult r;
   r.variant = variant.name;
+  r.sampler = sampler_name(s.sampler);
   r.gem_id = gem.id;
   r.gem_sha256 = gem.source_sha256;
   r.dataset_sha256 = dataset.sha256;
@@ -151,8 +153,8 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   r.eta = s.step.eta;
   for (const Reaction& reaction : gem.reactions) r.reaction_ids.push_back(reaction.id);
   r.command = "minnc cv --gem " + file_name(job.gem_path) + " --data " + file_name(job.data_dir) + " --variant " +
-              variant.name + " --reduce " + job.reduce + " --pin " + job.pin + " --trials " + std::to_string(s.trials) + " --folds " +
-              std::to_string(s.folds) + " --seed " + std::to_string(s.seed) + " --epochs " +
+              variant.name + " --reduce " + job.reduce + " --pin " + job.pin + " --trials " +
+              std::to_string(s.trials) + " --sampler " + r.sampler + " --folds " + std::to_string(s.folds) + " --seed " + std::to_string(s.seed) + " --epochs " +
               std::to_string(s.base.epochs) + " --steps " + std::to_string(s.base.steps) + " --refine-step " +
               (job.fixed_step > 0 ? train::shortest_double(job.fixed_step) : std::string("auto"));
   for (const std::string& h : job.holdout) r.command += " --holdout " + h;
@@ -243,6 +245,7 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
           .add("reactions", json::number(static_cast<long long>(r.reactions)))
           .add("metabolites", json::number(static_cast<long long>(r.metabolites)))
           .add("trials", json::number(static_cast<long long>(r.trials)))
+          .add("sampler", json::quote(r.sampler))
           .add("folds", json::number(static_cast<long long>(job.folds)))
           .add("epochs", json::number(static_cast<long long>(r.epochs)))
           .add("refinement_eta", json::number(r.eta))

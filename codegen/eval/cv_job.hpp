@@ -22,6 +22,7 @@ struct CvJob {
   // R_EX_co2_e_fwd with Vin = +inf, i.e. no bound (the shipped model's setup).
   std::string pin = "uptakes";
   int trials = 0;                // 0: the variant's budget (25 c-balanced, 15 others)
+  std::string sampler = "random";  // random | tpe (the paper's Optuna TPESampler): eval/nested_cv.hpp
   int folds = 5;
   std::uint64_t seed = 0;
   int threads = 0;               // 0: every hardware thread
@@ -37,7 +38,7 @@ struct CvJob {
 struct CvJobResult {
   CvResult cv;
   CvScores scores;               // only when cv.complete
-  std::string gem_id, gem_sha256, dataset_sha256, variant;
+  std::string gem_id, gem_sha256, dataset_sha256, variant, sampler;
   int reactions = 0, metabolites = 0, trials = 0, epochs = 0;
   double eta = 0;
   std::vector<std::string> reaction_ids, experiments;  // experiments of cv.outer, in order

@@ -9,6 +9,7 @@
 #include "common/error.hpp"
 #include "eval/checkpoint.hpp"
 #include "eval/folds.hpp"
+#include "eval/tpe_sampler.hpp"
 #include "eval/work_queue.hpp"
 #include "train/metrics.hpp"
 #include "train/rng.hpp"
@@ -22,13 +23,25 @@ constexpr std::uint64_t kFoldsStream = 1000001, kPointsStream = 1000002, kFinalS
 struct OuterState {
   int experiment = -1;
   std::vector<int> rows;  // training rows of the outer split
-  std::vector<HyperPoint> points;
+  std::vector<HyperPoint> points;  // one per trial; TPE writes each before pushing its folds
   std::vector<Fold> folds;
   std::vector<double> ne;  // [trial * folds + fold]
-  std::atomic<int> remaining{0};
+  std::optional<TpeSampler> tpe;
+  std::mutex mutex;                // guards the counters below (folds finish on any thread)
+  std::vector<int> folds_left;     // per trial
+  std::size_t proposed = 0;        // trials whose fold trainings were pushed
+  std::size_t finished = 0;        // trials whose every fold is done
   OuterResult result;
   bool done = false;
 };
+
+// The search objective of trial t: the mean over the folds of the mean validation NE.
+double trial_value(const OuterState& st, std::size_t t) {
+  const std::size_t F = st.folds.size();
+  double sum = 0;
+  for (std::size_t f = 0; f < F; ++f) sum += st.ne[t * F + f];
+  return sum / static_cast<double>(F);
+}
 
 Eigen::MatrixXd rows_of(const Eigen::MatrixXd& m, const std::vector<int>& rows) {
   Eigen::MatrixXd out(static_cast<Eigen::Index>(rows.size()), m.cols());
@@ -37,6 +50,14 @@ Eigen::MatrixXd rows_of(const Eigen::MatrixXd& m, const std::vector<int>& rows) 
 }
 
 }  // namespace
+
+Sampler parse_sampler(const std::string& name) {
+  if (name == "random") return Sampler::Random;
+  if (name == "tpe") return Sampler::Tpe;
+  throw Error("--sampler '" + name + "': expected random or tpe");
+}
+
+std::string sampler_name(Sampler s) { return s == Sampler::Tpe ? "tpe" : "random"; }
 
 std::uint64_t derive_seed(std::uint64_t seed, std::initializer_list<std::uint64_t> path) {
   train::Rng rng(seed);
@@ -83,10 +104,23 @@ CvResult run_nested_cv(const CvProblem& problem, const CvSettings& s, const CvPr
     st->experiment = e;
     for (int r = 0; r < N; ++r)
       if (r != e) st->rows.push_back(r);
-    st->points = sample_points(space, s.trials, derive_seed(s.seed, {static_cast<std::uint64_t>(e), kPointsStream}));
+    const std::uint64_t points_seed = derive_seed(s.seed, {static_cast<std::uint64_t>(e), kPointsStream});
+    if (s.sampler == Sampler::Tpe) {
+      // Same stream as the random search, so TPE's startup trials are its first points.
+      // Like Optuna, TPE may propose a point again (with another training seed), so its budget
+      // is not capped at the grid size.
+      if (s.trials <= 0) throw Error("--trials must be positive, got " + std::to_string(s.trials));
+      st->tpe.emplace(space, points_seed);
+      st->points = st->tpe->startup_points(s.trials);
+      st->proposed = st->points.size();
+      st->points.resize(static_cast<std::size_t>(s.trials));
+    } else {
+      st->points = sample_points(space, s.trials, points_seed);
+      st->proposed = st->points.size();
+    }
     st->folds = kfold(st->rows, s.folds, derive_seed(s.seed, {static_cast<std::uint64_t>(e), kFoldsStream}));
     st->ne.assign(st->points.size() * st->folds.size(), 0.0);
-    st->remaining = static_cast<int>(st->ne.size());
+    st->folds_left.assign(st->points.size(), static_cast<int>(st->folds.size()));
     states.push_back(std::move(st));
   }
 
@@ -106,16 +140,15 @@ CvResult run_nested_cv(const CvProblem& problem, const CvSettings& s, const CvPr
   if (progress) progress(0, total);
 
   WorkQueue queue;
+  std::function<void(OuterState*, std::size_t, bool)> push_trial;  // pushes the fold trainings of a trial
   auto final_task = [&](OuterState* st) {
     if (stop) return;
-    const std::size_t T = st->points.size(), F = st->folds.size();
+    const std::size_t T = st->points.size();
     std::size_t best = T;
     double best_ne = std::numeric_limits<double>::infinity();
     st->result.trial_ne.assign(T, 0.0);
     for (std::size_t t = 0; t < T; ++t) {
-      double sum = 0;
-      for (std::size_t f = 0; f < F; ++f) sum += st->ne[t * F + f];
-      st->result.trial_ne[t] = sum / static_cast<double>(F);
+      st->result.trial_ne[t] = trial_value(*st, t);
       if (st->result.trial_ne[t] < best_ne) {  // strict: ties go to the earlier trial
         best_ne = st->result.trial_ne[t];
         best = t;
@@ -156,12 +189,29 @@ CvResult run_nested_cv(const CvProblem& problem, const CvSettings& s, const CvPr
     }
     st->ne[t * st->folds.size() + f] = ne;
     tick();
-    if (--st->remaining == 0) queue.push([&final_task, st] { final_task(st); }, true);
+    std::lock_guard<std::mutex> lock(st->mutex);
+    if (--st->folds_left[t] > 0) return;
+    ++st->finished;
+    if (st->finished == st->points.size()) {
+      queue.push([&final_task, st] { final_task(st); }, true);
+    } else if (st->tpe && st->finished == st->proposed && st->proposed < st->points.size() && !stop) {
+      // Sequential like Optuna's study.optimize: trial n sees exactly trials 0..n-1, whatever
+      // the thread count or the order in which their folds finished.
+      const std::size_t n = st->proposed;
+      std::vector<HyperPoint> history(st->points.begin(), st->points.begin() + static_cast<std::ptrdiff_t>(n));
+      std::vector<double> values;
+      for (std::size_t k = 0; k < n; ++k) values.push_back(trial_value(*st, k));
+      st->points[n] = st->tpe->propose(history, values);
+      st->proposed = n + 1;
+      push_trial(st, n, true);
+    }
+  };
+  push_trial = [&](OuterState* st, std::size_t t, bool urgent) {
+    for (std::size_t f = 0; f < st->folds.size(); ++f)
+      queue.push([&search_task, st, t, f] { search_task(st, t, f); }, urgent);
   };
   for (const auto& st : states)
-    for (std::size_t t = 0; t < st->points.size(); ++t)
-      for (std::size_t f = 0; f < st->folds.size(); ++f)
-        queue.push([&search_task, p = st.get(), t, f] { search_task(p, t, f); });
+    for (std::size_t t = 0; t < st->proposed; ++t) push_trial(st.get(), t, false);
   queue.run(s.threads);
 
   CvResult result;

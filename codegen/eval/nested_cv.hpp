@@ -1,6 +1,6 @@
 // Nested cross-validation as in the paper: outer leave-one-out over the experiments; inside each
-// outer split a random search (seeded points, shuffled seeded k-fold, objective = mean validation
-// NE), then a retraining on all the split's training rows with the best point, which predicts the
+// outer split a hyper-parameter search (seeded random points, or the paper's TPE; shuffled seeded
+// k-fold fixed across trials; objective = mean validation NE), then a retraining on all the split's training rows with the best point, which predicts the
 // held-out experiment. Every training fits its own scaler (train_minn does, on its rows only).
 //
 // Determinism: every training's seed is derived from (seed, held-out experiment, trial, fold), and
@@ -27,8 +27,16 @@ struct CvProblem {
   std::vector<int> metric_rows;     // target rows scored (the 45 of 47 that are not inputs)
 };
 
+// How the inner search picks its points. random: distinct seeded grid points, all trained at once.
+// tpe: Optuna's TPESampler as in the paper's hpo.py (eval/tpe_sampler.hpp); after its random
+// startup trials, a trial starts once every earlier one of its outer split has finished.
+enum class Sampler { Random, Tpe };
+Sampler parse_sampler(const std::string& name);  // "random" | "tpe"; minn::Error otherwise
+std::string sampler_name(Sampler s);
+
 struct CvSettings {
   VariantSetup variant;
+  Sampler sampler = Sampler::Random;
   int trials = 25;
   int folds = 5;
   std::uint64_t seed = 0;

@@ -102,6 +102,68 @@ TEST(NestedCv, InterruptedRunResumesToTheSameResult) {
   std::filesystem::remove(checkpoint);
 }
 
+// TPE past its 10 random startup trials: 12 trials, so trials 10 and 11 are proposed from the
+// earlier ones, sequentially, while folds and outer splits run in parallel.
+CvJob tiny_tpe_job() {
+  CvJob job = tiny_job();
+  job.sampler = "tpe";
+  job.trials = 12;
+  return job;
+}
+
+TEST(NestedCv, TpeIsIndependentOfThreadsAndStartsWithTheRandomTrials) {
+  CvJob job = tiny_tpe_job();
+  const CvJobResult one = run_cv_job(job);
+  job.threads = 2;
+  const CvJobResult two = run_cv_job(job);
+  ASSERT_TRUE(one.cv.complete);
+  ASSERT_EQ(one.cv.outer[0].trial_ne.size(), 12u);
+  expect_same(one.cv, two.cv);
+  EXPECT_NE(one.command.find("--sampler tpe"), std::string::npos) << one.command;
+  // The startup trials are the random search's first 10 points with the same training seeds,
+  // so their validation NEs are the random search's, bit for bit.
+  job.sampler = "random";
+  const CvJobResult random = run_cv_job(job);
+  EXPECT_NE(random.command.find("--sampler random"), std::string::npos) << random.command;
+  for (std::size_t i = 0; i < one.cv.outer.size(); ++i)
+    for (std::size_t t = 0; t < 10; ++t) EXPECT_EQ(one.cv.outer[i].trial_ne[t], random.cv.outer[i].trial_ne[t]) << t;
+  // ... and the model-guided trials 10 and 11 are not (another point, or the run would be random search).
+  bool guided_differs = false;
+  for (std::size_t i = 0; i < one.cv.outer.size(); ++i)
+    for (std::size_t t = 10; t < 12; ++t) guided_differs |= one.cv.outer[i].trial_ne[t] != random.cv.outer[i].trial_ne[t];
+  EXPECT_TRUE(guided_differs);
+  job.sampler = "bayes";
+  try {
+    run_cv_job(job);
+    ADD_FAILURE() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("--sampler 'bayes': expected random or tpe"), std::string::npos) << e.what();
+  }
+}
+
+TEST(NestedCv, InterruptedTpeRunResumesToTheSameResult) {
+  const std::string checkpoint = temp_path("resume_tpe.ckpt");
+  std::filesystem::remove(checkpoint);
+  CvJob job = tiny_tpe_job();
+  job.threads = 2;
+  const CvJobResult uninterrupted = run_cv_job(job);
+  job.checkpoint_path = checkpoint;
+  job.stop_after = 1;
+  job.threads = 1;  // see InterruptedRunResumesToTheSameResult
+  const CvJobResult first = run_cv_job(job);
+  EXPECT_EQ(first.cv.outer.size(), 1u);
+  job.stop_after = 0;
+  job.threads = 2;
+  const CvJobResult resumed = run_cv_job(job);
+  EXPECT_TRUE(resumed.cv.complete);
+  EXPECT_EQ(resumed.cv.resumed, 1);
+  expect_same(uninterrupted.cv, resumed.cv);
+  // A random-search checkpoint does not resume a TPE run.
+  job.sampler = "random";
+  EXPECT_THROW(run_cv_job(job), Error);
+  std::filesystem::remove(checkpoint);
+}
+
 TEST(NestedCv, EveryVariantRunsEndToEnd) {
   for (const std::string& name : variant_names()) {
     if (name == "fba-fit") continue;  // iAF1260 targets: see FbaFitTargetsNeedTheirGem
