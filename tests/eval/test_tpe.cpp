@@ -65,7 +65,8 @@ TEST(Tpe, CategoricalProbabilitiesMatchAHandComputation) {
   // every choice; an observation's kernel adds 1 on its choice (row sum 1.75), the prior's is
   // uniform; mixture weights 1/4 each.
   // p(0) = (2 * 1.25/1.75 + 0.25/1.75 + 1/3) / 4 = 10/21, p(1) = (3 * 0.25/1.75 + 1/3) / 4 = 4/21,
-  // p(2) = (2 * 0.25/1.75 + 1.25/1.75 + 1/3) / 4 = 7/21.
+  // p(2) = (2 * 0.25/1.75 + 1.25/1.75 + 1/3) / 4 = 7/21. (python3-optuna 3.1.0's _ParzenEstimator
+  // gives 0.47619048, 0.19047619, 0.33333333 for the same input.)
   const std::vector<double> p = categorical_parzen({0, 0, 2}, 3, 1.0);
   ASSERT_EQ(p.size(), 3u);
   EXPECT_NEAR(p[0], 10.0 / 21, 1e-15);
@@ -149,6 +150,29 @@ TEST(Tpe, TruncatedParzenWidthsAndDensity) {
     sum += x;
   }
   EXPECT_NEAR(sum / 20000, mean, 0.002);
+}
+
+TEST(Tpe, TruncatedParzenMatchesOptuna) {
+  // Reference numbers computed once (not at test time) with Debian's python3-optuna 3.1.0: its
+  // _ParzenEstimator(obs, {'x': FloatDistribution(0.8, 1.0)}, prior_weight=1, magic clip, no
+  // endpoints, default_weights) gave the kernels (mus, sigmas, weights); the log density of their
+  // truncated-normal mixture at x = 0.8, 0.85, 0.9, 0.97, 1.0 was then evaluated with Python's
+  // math.erf. (Optuna 3.1.0's own log_pdf omits the -log(sigma) of each kernel, a bug later Optuna
+  // fixed; without it the density would not integrate to 1.)
+  const std::vector<double> xs = {0.8, 0.85, 0.9, 0.97, 1.0};
+  const TruncatedParzen two({0.82, 0.99}, 0.8, 1.0, 1.0);
+  const std::vector<double> two_ref = {1.522023661912, 1.641170109521, 1.640254396065, 1.580629856260,
+                                       1.514047254930};
+  const TruncatedParzen five({0.81, 0.83, 0.95, 0.97, 0.99}, 0.8, 1.0, 1.0);
+  const std::vector<double> five_ref = {1.711494437389, 1.338373919190, 1.061390125057, 2.087071320304,
+                                        1.918535387694};
+  // Optuna's widths there: 0.2/7 (floor), 0.07, 0.05, 0.2/7, 0.2/7, prior 0.2.
+  const std::vector<double> five_sigmas = {0.2 / 7, 0.07, 0.05, 0.2 / 7, 0.2 / 7, 0.2};
+  for (std::size_t k = 0; k < five_sigmas.size(); ++k) EXPECT_NEAR(five.sigmas()[k], five_sigmas[k], 1e-12) << k;
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    EXPECT_NEAR(two.log_pdf(xs[i]), two_ref[i], 1e-10) << xs[i];
+    EXPECT_NEAR(five.log_pdf(xs[i]), five_ref[i], 1e-10) << xs[i];
+  }
 }
 
 TEST(Tpe, SameSeedSameTrialsAndStartupTrialsAreTheRandomOnes) {
