@@ -20,6 +20,7 @@ struct TrainArgs {
   train::TrainJob job;
   std::string variant = "c-balanced";
   std::string refine_step = "auto";
+  std::string precision = "f64";
   double c = 0;
 };
 
@@ -47,6 +48,7 @@ void run(const TrainArgs& args, bool c_given) {
                 ")");
   job.options.c = c_given ? args.c : train::default_c(job.options.variant);
   job.options.fixed_step = parse_refine_step(args.refine_step);
+  job.options.precision = train::parse_precision(args.precision);
 
   const bool terminal = isatty(STDOUT_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();
@@ -99,6 +101,9 @@ void add_train_commands(CLI::App& app) {
   cmd->add_option("--momentum", o.momentum, "refinement momentum beta")->capture_default_str();
   cmd->add_option("--refine-step", args->refine_step,
                   "refinement step eta: 'auto' (safe, from lambda_max) or a number (0.01 = the paper)")
+      ->capture_default_str();
+  cmd->add_option("--precision", args->precision,
+                  "training arithmetic: f64, or f32 (the paper's float32, faster; the model file is float32 either way)")
       ->capture_default_str();
   cmd->callback([args, c_option] { run(*args, c_option->count() > 0); });
 }

@@ -9,31 +9,31 @@ namespace {
 
 // N output columns at once, so each column of W is loaded once per N samples.
 // always_inline: the clones' vector ISA applies only to code inlined into them.
-template <int N>
-__attribute__((always_inline)) inline void forward_block(const double* W, Eigen::Index r, Eigen::Index c, const double* bias, const double* X,
-                   Eigen::Index ldx, double* out, Eigen::Index ldo) {
+template <int N, class T>
+__attribute__((always_inline)) inline void forward_block(const T* W, Eigen::Index r, Eigen::Index c, const T* bias,
+                                                         const T* X, Eigen::Index ldx, T* out, Eigen::Index ldo) {
   for (int b = 0; b < N; ++b)
     for (Eigen::Index i = 0; i < r; ++i) out[b * ldo + i] = bias[i];
   for (Eigen::Index f = 0; f < c; ++f) {
-    const double* w = W + f * r;
-    double x[N];
+    const T* w = W + f * r;
+    T x[N];
     for (int b = 0; b < N; ++b) x[b] = X[b * ldx + f];
     for (int b = 0; b < N; ++b) {
-      double* o = out + b * ldo;
-      const double xb = x[b];
+      T* o = out + b * ldo;
+      const T xb = x[b];
       for (Eigen::Index i = 0; i < r; ++i) o[i] += w[i] * xb;
     }
   }
 }
 
-MINN_CLONES
-void forward_all(const double* W, Eigen::Index r, Eigen::Index c, const double* bias, const double* X,
-                 Eigen::Index B, double* out) {
+template <class T>
+__attribute__((always_inline)) inline void forward_all_body(const T* W, Eigen::Index r, Eigen::Index c, const T* bias,
+                                                            const T* X, Eigen::Index B, T* out) {
   // Chunks of up to 8 samples, so W is streamed once per chunk (once per batch of 5). Each
   // output entry is summed in the same order whatever the chunk size.
   for (Eigen::Index b = 0; b < B; b += 8) {
-    const double* x = X + b * c;
-    double* o = out + b * r;
+    const T* x = X + b * c;
+    T* o = out + b * r;
     switch (std::min<Eigen::Index>(8, B - b)) {
       case 1: forward_block<1>(W, r, c, bias, x, c, o, r); break;
       case 2: forward_block<2>(W, r, c, bias, x, c, o, r); break;
@@ -47,22 +47,31 @@ void forward_all(const double* W, Eigen::Index r, Eigen::Index c, const double* 
   }
 }
 
-__attribute__((always_inline)) inline double dot8(const double* a, const double* g, Eigen::Index r) {
-  double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-  Eigen::Index i = 0;
-  for (; i + 8 <= r; i += 8)
-    for (int k = 0; k < 8; ++k) acc[k] += a[i + k] * g[i + k];
-  double tail = 0;
-  for (; i < r; ++i) tail += a[i] * g[i];
-  return (((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]))) + tail;
+template <class T>
+__attribute__((always_inline)) inline void transpose_all_body(const T* W, Eigen::Index r, Eigen::Index c, const T* G,
+                                                              Eigen::Index B, T* out) {
+  for (Eigen::Index j = 0; j < c; ++j) {
+    const T* w = W + j * r;
+    for (Eigen::Index b = 0; b < B; ++b) out[b * c + j] = dense_dot(w, G + b * r, r);
+  }
 }
 
-MINN_CLONES
-void transpose_all(const double* W, Eigen::Index r, Eigen::Index c, const double* G, Eigen::Index B, double* out) {
-  for (Eigen::Index j = 0; j < c; ++j) {
-    const double* w = W + j * r;
-    for (Eigen::Index b = 0; b < B; ++b) out[b * c + j] = dot8(w, G + b * r, r);
-  }
+// target_clones does not apply to templates: one plain function per scalar type.
+MINN_CLONES void forward_all(const double* W, Eigen::Index r, Eigen::Index c, const double* bias, const double* X,
+                             Eigen::Index B, double* out) {
+  forward_all_body(W, r, c, bias, X, B, out);
+}
+MINN_CLONES void forward_all(const float* W, Eigen::Index r, Eigen::Index c, const float* bias, const float* X,
+                             Eigen::Index B, float* out) {
+  forward_all_body(W, r, c, bias, X, B, out);
+}
+MINN_CLONES void transpose_all(const double* W, Eigen::Index r, Eigen::Index c, const double* G, Eigen::Index B,
+                               double* out) {
+  transpose_all_body(W, r, c, G, B, out);
+}
+MINN_CLONES void transpose_all(const float* W, Eigen::Index r, Eigen::Index c, const float* G, Eigen::Index B,
+                               float* out) {
+  transpose_all_body(W, r, c, G, B, out);
 }
 
 }  // namespace
@@ -73,8 +82,20 @@ void dense_forward(const Eigen::Ref<const Eigen::MatrixXd>& W, const Eigen::Ref<
   forward_all(W.data(), W.rows(), W.cols(), bias.data(), X.data(), X.cols(), out.data());
 }
 
+void dense_forward(const Eigen::Ref<const Eigen::MatrixXf>& W, const Eigen::Ref<const Eigen::VectorXf>& bias,
+                   const Eigen::MatrixXf& X, Eigen::MatrixXf& out) {
+  out.resize(W.rows(), X.cols());
+  forward_all(W.data(), W.rows(), W.cols(), bias.data(), X.data(), X.cols(), out.data());
+}
+
 void dense_transpose_times(const Eigen::Ref<const Eigen::MatrixXd>& W, const Eigen::MatrixXd& G,
                            Eigen::MatrixXd& out) {
+  out.resize(W.cols(), G.cols());
+  transpose_all(W.data(), W.rows(), W.cols(), G.data(), G.cols(), out.data());
+}
+
+void dense_transpose_times(const Eigen::Ref<const Eigen::MatrixXf>& W, const Eigen::MatrixXf& G,
+                           Eigen::MatrixXf& out) {
   out.resize(W.cols(), G.cols());
   transpose_all(W.data(), W.rows(), W.cols(), G.data(), G.cols(), out.data());
 }

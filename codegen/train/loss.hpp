@@ -26,9 +26,13 @@ struct BatchLoss {
 };
 
 // Loss of the refined fluxes V (n x B) against targets (n_ref x B); when grad is non-null it
-// receives dLoss/dV (n x B). SV is scratch.
+// receives dLoss/dV (n x B). SV is scratch. The float overload computes in float (float32
+// training) and returns the sums widened to double.
 BatchLoss batch_loss(const Mechanics& mech, Variant variant, double c, const Eigen::MatrixXd& V,
                      const Eigen::MatrixXd& targets, const Eigen::MatrixXd& Vin, Eigen::MatrixXd* grad,
                      Eigen::MatrixXd& SV);
+BatchLoss batch_loss(const Mechanics& mech, Variant variant, double c, const Eigen::MatrixXf& V,
+                     const Eigen::MatrixXf& targets, const Eigen::MatrixXf& Vin, Eigen::MatrixXf* grad,
+                     Eigen::MatrixXf& SV);
 
 }  // namespace minn::train

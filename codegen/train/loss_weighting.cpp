@@ -54,17 +54,37 @@ LossWeightingFactory scheduler_weighting(int epochs, double final_data_weight, d
   };
 }
 
-BatchLoss weighted_batch_loss(const Mechanics& mech, const LossWeighting& weighting, int epoch,
-                              const Eigen::MatrixXd& V, const Eigen::MatrixXd& targets, const Eigen::MatrixXd& Vin,
-                              Eigen::MatrixXd& grad, Eigen::MatrixXd& grad_mech, Eigen::MatrixXd& SV) {
+namespace {
+
+template <class T>
+using MatrixT = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
+
+template <class T>
+BatchLoss weighted_batch_loss_impl(const Mechanics& mech, const LossWeighting& weighting, int epoch,
+                                   const MatrixT<T>& V, const MatrixT<T>& targets, const MatrixT<T>& Vin,
+                                   MatrixT<T>& grad, MatrixT<T>& grad_mech, MatrixT<T>& SV) {
   // `divided` is exactly the NE data term and its gradient, without mechanistic terms.
   BatchLoss loss = batch_loss(mech, Variant::Divided, 1.0, V, targets, Vin, &grad, SV);
   mech.gradient(V, Vin, SV, grad_mech);
   const double count = static_cast<double>(V.cols());
   const LossWeights w = weighting(epoch, loss.data / count, loss.mech / count);
-  grad = w.data * grad + w.mech * grad_mech;
+  grad = static_cast<T>(w.data) * grad + static_cast<T>(w.mech) * grad_mech;
   loss.total = w.data * loss.data + w.mech * loss.mech;
   return loss;
+}
+
+}  // namespace
+
+BatchLoss weighted_batch_loss(const Mechanics& mech, const LossWeighting& weighting, int epoch,
+                              const Eigen::MatrixXd& V, const Eigen::MatrixXd& targets, const Eigen::MatrixXd& Vin,
+                              Eigen::MatrixXd& grad, Eigen::MatrixXd& grad_mech, Eigen::MatrixXd& SV) {
+  return weighted_batch_loss_impl(mech, weighting, epoch, V, targets, Vin, grad, grad_mech, SV);
+}
+
+BatchLoss weighted_batch_loss(const Mechanics& mech, const LossWeighting& weighting, int epoch,
+                              const Eigen::MatrixXf& V, const Eigen::MatrixXf& targets, const Eigen::MatrixXf& Vin,
+                              Eigen::MatrixXf& grad, Eigen::MatrixXf& grad_mech, Eigen::MatrixXf& SV) {
+  return weighted_batch_loss_impl(mech, weighting, epoch, V, targets, Vin, grad, grad_mech, SV);
 }
 
 }  // namespace minn::train

@@ -33,9 +33,13 @@ LossWeightingFactory scheduler_weighting(int epochs, double final_data_weight, d
 std::pair<int, int> scheduler_phases(int epochs);
 
 // The weighted loss of a batch (see the top of this file): data term = NE, per sample as in
-// c-balanced. grad receives dLoss/dV; grad_mech and SV are scratch.
+// c-balanced. grad receives dLoss/dV; grad_mech and SV are scratch. Float overload for float32
+// training (the weights are rounded to float once per batch).
 BatchLoss weighted_batch_loss(const Mechanics& mech, const LossWeighting& weighting, int epoch,
                               const Eigen::MatrixXd& V, const Eigen::MatrixXd& targets, const Eigen::MatrixXd& Vin,
                               Eigen::MatrixXd& grad, Eigen::MatrixXd& grad_mech, Eigen::MatrixXd& SV);
+BatchLoss weighted_batch_loss(const Mechanics& mech, const LossWeighting& weighting, int epoch,
+                              const Eigen::MatrixXf& V, const Eigen::MatrixXf& targets, const Eigen::MatrixXf& Vin,
+                              Eigen::MatrixXf& grad, Eigen::MatrixXf& grad_mech, Eigen::MatrixXf& SV);
 
 }  // namespace minn::train

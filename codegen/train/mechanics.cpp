@@ -49,6 +49,10 @@ Mechanics::Mechanics(const CsrMatrix& S, std::vector<int> pin_reactions, std::ve
   if (S_.rows() == 0 || S_.cols() == 0) throw Error("stoichiometric matrix is empty");
   St_ = S_.transpose();
   St_.makeCompressed();
+  Sf_ = S_.cast<float>();
+  Sf_.makeCompressed();
+  Stf_ = St_.cast<float>();
+  Stf_.makeCompressed();
   check_rows(pin_, n(), "Pin");
   check_rows(pref_, n(), "Pref");
 }
@@ -82,31 +86,33 @@ namespace {
 // with ~5 columns and ~4 entries per row, Eigen's generic sparse x dense product spent most of
 // its time in per-row overhead and zero-filling.
 // always_inline so that csr_times' vector clones cover it.
-template <int B>
-__attribute__((always_inline)) inline void csr_times_fixed(const int* ptr, const int* idx, const double* val, Eigen::Index rows, const double* x,
-                     Eigen::Index n, double* out) {
+template <int B, class T>
+__attribute__((always_inline)) inline void csr_times_fixed(const int* ptr, const int* idx, const T* val,
+                                                           Eigen::Index rows, const T* x, Eigen::Index n, T* out) {
   for (Eigen::Index r = 0; r < rows; ++r) {
-    double acc[B] = {};
+    T acc[B] = {};
     for (int k = ptr[r]; k < ptr[r + 1]; ++k) {
-      const double a = val[k];
-      const double* xc = x + idx[k];
+      const T a = val[k];
+      const T* xc = x + idx[k];
       for (int b = 0; b < B; ++b) acc[b] += a * xc[b * n];
     }
     for (int b = 0; b < B; ++b) out[b * rows + r] = acc[b];
   }
 }
 
-__attribute__((target_clones("avx512f", "avx2", "default")))
-void csr_times(const SparseRowMatrix& A, const Eigen::MatrixXd& X, Eigen::MatrixXd& out) {
+template <class T>
+__attribute__((always_inline)) inline void csr_times_body(const Eigen::SparseMatrix<T, Eigen::RowMajor, int>& A,
+                                                          const Eigen::Matrix<T, -1, -1>& X,
+                                                          Eigen::Matrix<T, -1, -1>& out) {
   const Eigen::Index rows = A.rows(), n = X.rows();
   out.resize(rows, X.cols());
   const int* ptr = A.outerIndexPtr();
   const int* idx = A.innerIndexPtr();
-  const double* val = A.valuePtr();
+  const T* val = A.valuePtr();
   // Each output entry is summed over k in the same order whatever the chunking.
   for (Eigen::Index b = 0; b < X.cols(); b += 8) {
-    const double* x = X.data() + b * n;
-    double* o = out.data() + b * rows;
+    const T* x = X.data() + b * n;
+    T* o = out.data() + b * rows;
     switch (std::min<Eigen::Index>(8, X.cols() - b)) {
       case 1: csr_times_fixed<1>(ptr, idx, val, rows, x, n, o); break;
       case 2: csr_times_fixed<2>(ptr, idx, val, rows, x, n, o); break;
@@ -120,60 +126,103 @@ void csr_times(const SparseRowMatrix& A, const Eigen::MatrixXd& X, Eigen::Matrix
   }
 }
 
+// target_clones does not apply to templates: one plain function per scalar type.
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void csr_times(const SparseRowMatrix& A, const Eigen::MatrixXd& X, Eigen::MatrixXd& out) {
+  csr_times_body(A, X, out);
+}
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void csr_times(const SparseRowMatrixF& A, const Eigen::MatrixXf& X, Eigen::MatrixXf& out) {
+  csr_times_body(A, X, out);
+}
+
 }  // namespace
 
-void Mechanics::gradient(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin, Eigen::MatrixXd& SV,
-                         Eigen::MatrixXd& G) const {
-  csr_times(S_, V, SV);
-  csr_times(St_, SV, G);
-  const double steady = 2.0 / m(), neg = 2.0 / n();
+template <>
+const SparseRowMatrix& Mechanics::S_as<double>() const { return S_; }
+template <>
+const SparseRowMatrixF& Mechanics::S_as<float>() const { return Sf_; }
+template <>
+const SparseRowMatrix& Mechanics::St_as<double>() const { return St_; }
+template <>
+const SparseRowMatrixF& Mechanics::St_as<float>() const { return Stf_; }
+
+template <class T>
+void Mechanics::gradient_impl(const MatrixT<T>& V, const MatrixT<T>& Vin, MatrixT<T>& SV, MatrixT<T>& G) const {
+  csr_times(S_as<T>(), V, SV);
+  csr_times(St_as<T>(), SV, G);
+  const T steady = static_cast<T>(2.0 / m()), neg = static_cast<T>(2.0 / n());
   const Eigen::Index size = G.size();
-  double* g = G.data();
-  const double* v = V.data();
-  for (Eigen::Index i = 0; i < size; ++i) g[i] = steady * g[i] - neg * std::max(-v[i], 0.0);
+  T* g = G.data();
+  const T* v = V.data();
+  for (Eigen::Index i = 0; i < size; ++i) g[i] = steady * g[i] - neg * std::max(-v[i], T(0));
   if (!pin_.empty()) {
-    const double in = 2.0 / n_in();
+    const T in = static_cast<T>(2.0 / n_in());
     for (Eigen::Index b = 0; b < V.cols(); ++b)
       for (int i = 0; i < n_in(); ++i) {
-        const double excess = V(pin_[i], b) - Vin(i, b);
+        const T excess = V(pin_[i], b) - Vin(i, b);
         if (excess > 0) G(pin_[i], b) += in * excess;
       }
   }
 }
 
-void Mechanics::hessian_times(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin, const Eigen::MatrixXd& X,
-                              Eigen::MatrixXd& SX, Eigen::MatrixXd& out) const {
-  csr_times(S_, X, SX);
-  csr_times(St_, SX, out);
-  const double steady = 2.0 / m(), neg = 2.0 / n();
+template <class T>
+void Mechanics::hessian_times_impl(const MatrixT<T>& V, const MatrixT<T>& Vin, const MatrixT<T>& X, MatrixT<T>& SX,
+                                   MatrixT<T>& out) const {
+  csr_times(S_as<T>(), X, SX);
+  csr_times(St_as<T>(), SX, out);
+  const T steady = static_cast<T>(2.0 / m()), neg = static_cast<T>(2.0 / n());
   const Eigen::Index size = out.size();
-  double* o = out.data();
-  const double* v = V.data();
-  const double* x = X.data();
-  for (Eigen::Index i = 0; i < size; ++i) o[i] = steady * o[i] + (v[i] < 0.0 ? neg * x[i] : 0.0);
+  T* o = out.data();
+  const T* v = V.data();
+  const T* x = X.data();
+  for (Eigen::Index i = 0; i < size; ++i) o[i] = steady * o[i] + (v[i] < T(0) ? neg * x[i] : T(0));
   if (!pin_.empty()) {
-    const double in = 2.0 / n_in();
+    const T in = static_cast<T>(2.0 / n_in());
     for (Eigen::Index b = 0; b < V.cols(); ++b)
       for (int i = 0; i < n_in(); ++i)
         if (V(pin_[i], b) - Vin(i, b) > 0) out(pin_[i], b) += in * X(pin_[i], b);
   }
 }
 
-Eigen::Matrix<double, 3, Eigen::Dynamic> Mechanics::losses(const Eigen::MatrixXd& V,
-                                                           const Eigen::MatrixXd& Vin) const {
-  Eigen::Matrix<double, 3, Eigen::Dynamic> out(3, V.cols());
-  const Eigen::MatrixXd SV = S_ * V;
-  out.row(0) = SV.colwise().squaredNorm() / m();
-  out.row(2) = (-V.array()).max(0.0).matrix().colwise().squaredNorm() / n();
+template <class T>
+Eigen::Matrix<double, 3, Eigen::Dynamic> Mechanics::losses_impl(const MatrixT<T>& V, const MatrixT<T>& Vin) const {
+  Eigen::Matrix<T, 3, Eigen::Dynamic> out(3, V.cols());
+  const MatrixT<T> SV = S_as<T>() * V;
+  out.row(0) = SV.colwise().squaredNorm() / static_cast<T>(m());
+  out.row(2) = (-V.array()).max(T(0)).matrix().colwise().squaredNorm() / static_cast<T>(n());
   for (Eigen::Index b = 0; b < V.cols(); ++b) {
-    double sum = 0;
+    T sum = 0;
     for (int i = 0; i < n_in(); ++i) {
-      const double excess = std::max(V(pin_[i], b) - Vin(i, b), 0.0);
+      const T excess = std::max(V(pin_[i], b) - Vin(i, b), T(0));
       sum += excess * excess;
     }
-    out(1, b) = pin_.empty() ? 0.0 : sum / n_in();
+    out(1, b) = pin_.empty() ? T(0) : sum / static_cast<T>(n_in());
   }
-  return out;
+  return out.template cast<double>();
+}
+
+void Mechanics::gradient(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin, Eigen::MatrixXd& SV,
+                         Eigen::MatrixXd& G) const {
+  gradient_impl(V, Vin, SV, G);
+}
+void Mechanics::gradient(const Eigen::MatrixXf& V, const Eigen::MatrixXf& Vin, Eigen::MatrixXf& SV,
+                         Eigen::MatrixXf& G) const {
+  gradient_impl(V, Vin, SV, G);
+}
+void Mechanics::hessian_times(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin, const Eigen::MatrixXd& X,
+                              Eigen::MatrixXd& SX, Eigen::MatrixXd& out) const {
+  hessian_times_impl(V, Vin, X, SX, out);
+}
+void Mechanics::hessian_times(const Eigen::MatrixXf& V, const Eigen::MatrixXf& Vin, const Eigen::MatrixXf& X,
+                              Eigen::MatrixXf& SX, Eigen::MatrixXf& out) const {
+  hessian_times_impl(V, Vin, X, SX, out);
+}
+Eigen::Matrix<double, 3, Eigen::Dynamic> Mechanics::losses(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin) const {
+  return losses_impl(V, Vin);
+}
+Eigen::Matrix<double, 3, Eigen::Dynamic> Mechanics::losses(const Eigen::MatrixXf& V, const Eigen::MatrixXf& Vin) const {
+  return losses_impl(V, Vin);
 }
 
 Eigen::MatrixXd Mechanics::measured(const Eigen::MatrixXd& V) const {

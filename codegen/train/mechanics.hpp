@@ -3,6 +3,8 @@
 // column per sample. These are the terms of the paper's loss and of its refinement gradient:
 //   L_mech(V) = ||S V||^2/m + ||relu(Pin V - Vin)||^2/n_in + ||relu(-V)||^2/n
 //   g(V)      = dL_mech/dV = (2/m) S^T S V + (2/n_in) Pin^T relu(Pin V - Vin) - (2/n) relu(-V)
+// The batched products exist in double and in float (the trainer's two precisions); the float
+// ones use S rounded to float (stoichiometric coefficients are small integers or short decimals).
 #pragma once
 #include <Eigen/Core>
 #include <Eigen/SparseCore>
@@ -14,8 +16,12 @@
 namespace minn::train {
 
 using SparseRowMatrix = Eigen::SparseMatrix<double, Eigen::RowMajor, int>;
+using SparseRowMatrixF = Eigen::SparseMatrix<float, Eigen::RowMajor, int>;
 
 class Mechanics {
+  template <class T>
+  using MatrixT = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
+
  public:
   // Pin and Pref rows each select one reaction (a 0/1 row), given as reaction indices.
   // Throws minn::Error on out-of-range indices or a malformed CSR matrix.
@@ -37,11 +43,16 @@ class Mechanics {
   // G = g(V) for every column; SV receives S V (scratch the caller keeps to avoid allocations).
   void gradient(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin, Eigen::MatrixXd& SV,
                 Eigen::MatrixXd& G) const;
+  void gradient(const Eigen::MatrixXf& V, const Eigen::MatrixXf& Vin, Eigen::MatrixXf& SV, Eigen::MatrixXf& G) const;
   // out = H(V) X, the (generalised) Hessian of L_mech at V applied to X; symmetric.
   void hessian_times(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin, const Eigen::MatrixXd& X,
                      Eigen::MatrixXd& SX, Eigen::MatrixXd& out) const;
-  // Per sample: rows = {||SV||^2/m, ||relu(Pin V - Vin)||^2/n_in, ||relu(-V)||^2/n}.
+  void hessian_times(const Eigen::MatrixXf& V, const Eigen::MatrixXf& Vin, const Eigen::MatrixXf& X,
+                     Eigen::MatrixXf& SX, Eigen::MatrixXf& out) const;
+  // Per sample: rows = {||SV||^2/m, ||relu(Pin V - Vin)||^2/n_in, ||relu(-V)||^2/n} (float
+  // inputs: computed in float, returned widened).
   Eigen::Matrix<double, 3, Eigen::Dynamic> losses(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin) const;
+  Eigen::Matrix<double, 3, Eigen::Dynamic> losses(const Eigen::MatrixXf& V, const Eigen::MatrixXf& Vin) const;
 
   // Pref V (n_ref x B).
   Eigen::MatrixXd measured(const Eigen::MatrixXd& V) const;
@@ -49,6 +60,19 @@ class Mechanics {
  private:
   SparseRowMatrix S_;
   SparseRowMatrix St_;  // S^T, kept row-major as well so both products stream rows
+  SparseRowMatrixF Sf_, Stf_;  // the same in float
+
+  template <class T>
+  const Eigen::SparseMatrix<T, Eigen::RowMajor, int>& S_as() const;
+  template <class T>
+  const Eigen::SparseMatrix<T, Eigen::RowMajor, int>& St_as() const;
+  template <class T>
+  void gradient_impl(const MatrixT<T>& V, const MatrixT<T>& Vin, MatrixT<T>& SV, MatrixT<T>& G) const;
+  template <class T>
+  void hessian_times_impl(const MatrixT<T>& V, const MatrixT<T>& Vin, const MatrixT<T>& X, MatrixT<T>& SX,
+                          MatrixT<T>& out) const;
+  template <class T>
+  Eigen::Matrix<double, 3, Eigen::Dynamic> losses_impl(const MatrixT<T>& V, const MatrixT<T>& Vin) const;
   std::vector<int> pin_;
   std::vector<int> pref_;
 };

@@ -15,20 +15,25 @@ struct HeavyBall {
   double beta = 0.9;    // momentum
 };
 
-class Refiner {
+// Templated on the scalar (double, or float for float32 training; eta and beta are then rounded
+// to float once).
+template <class T>
+class RefinerT {
  public:
+  using Matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
   // V = V_K from V0. When keep_trajectory, V_0..V_{K-1} are kept for backward().
-  void forward(const Mechanics& mech, const HeavyBall& hb, const Eigen::MatrixXd& V0, const Eigen::MatrixXd& Vin,
-               Eigen::MatrixXd& V, bool keep_trajectory);
+  void forward(const Mechanics& mech, const HeavyBall& hb, const Matrix& V0, const Matrix& Vin, Matrix& V,
+               bool keep_trajectory);
   // grad_V0 = dL/dV0 given grad_VK = dL/dV_K, for the last forward() with keep_trajectory.
   //   Adjoints: dbar_{k+1} += vbar_{k+1};  vbar_k = vbar_{k+1} - eta H(V_k) dbar_{k+1};  dbar_k = beta dbar_{k+1}
   // (H symmetric, so H^T = H).
-  void backward(const Mechanics& mech, const HeavyBall& hb, const Eigen::MatrixXd& Vin,
-                const Eigen::MatrixXd& grad_VK, Eigen::MatrixXd& grad_V0);
+  void backward(const Mechanics& mech, const HeavyBall& hb, const Matrix& Vin, const Matrix& grad_VK,
+                Matrix& grad_V0);
 
  private:
-  std::vector<Eigen::MatrixXd> trajectory_;  // V_0 .. V_{K-1}
-  Eigen::MatrixXd d_, g_, scratch_, dbar_, hd_;
+  std::vector<Matrix> trajectory_;  // V_0 .. V_{K-1}
+  Matrix d_, g_, scratch_, dbar_, hd_;
 };
+using Refiner = RefinerT<double>;
 
 }  // namespace minn::train

@@ -44,6 +44,8 @@ std::string canonical_command(const TrainJob& job) {
   c += " --batch " + std::to_string(o.batch) + " --seed " + std::to_string(o.seed);
   c += " --steps " + std::to_string(o.steps) + " --momentum " + shortest_double(o.momentum);
   c += " --refine-step " + (o.fixed_step > 0 ? shortest_double(o.fixed_step) : std::string("auto"));
+  // Only when not the default, so that the command recorded in existing f64 models stays the same.
+  if (o.precision != Precision::F64) c += " --precision " + precision_name(o.precision);
   c += " -o " + file_name(job.output_path);
   return c;
 }

@@ -17,7 +17,8 @@ void require(bool ok, const std::string& message) {
 }
 
 // Copies the given columns of `from` into `to` (resized).
-void gather(const Eigen::MatrixXd& from, const int* columns, int count, Eigen::MatrixXd& to) {
+template <class T>
+void gather(const MatrixX<T>& from, const int* columns, int count, MatrixX<T>& to) {
   to.resize(from.rows(), count);
   for (int j = 0; j < count; ++j) to.col(j) = from.col(columns[j]);
 }
@@ -45,7 +46,7 @@ void validate(const TrainOptions& o) {
   require(o.momentum >= 0 && o.momentum < 1, "--momentum must be in [0, 1), got " + std::to_string(o.momentum));
   require(o.fixed_step >= 0 && std::isfinite(o.fixed_step),
           "--refine-step must be 'auto' or a positive number, got " + std::to_string(o.fixed_step));
-  require(o.precision == Precision::F64, "--precision f32 is not available in this build yet (use f64)");
+  require(o.precision == Precision::F64 || o.precision == Precision::F32, "--precision must be f32 or f64");
 }
 
 StepChoice choose_step(const Mechanics& mech, const TrainOptions& options) {
@@ -63,19 +64,15 @@ TrainingSet TrainingSet::subset(const std::vector<int>& columns) const {
   return out;
 }
 
-TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const TrainOptions& o, const StepChoice& step,
-                       const EpochCallback& on_epoch) {
-  validate(o);
-  const int N = data.samples();
-  require(N > 0, "no training rows");
-  require(data.targets.rows() == mech.n_ref() && data.targets.cols() == N,
-          "targets are " + std::to_string(data.targets.rows()) + " x " + std::to_string(data.targets.cols()) +
-              ", expected " + std::to_string(mech.n_ref()) + " x " + std::to_string(N));
-  require(data.vin.rows() == mech.n_in() && data.vin.cols() == N,
-          "Vin is " + std::to_string(data.vin.rows()) + " x " + std::to_string(data.vin.cols()) + ", expected " +
-              std::to_string(mech.n_in()) + " x " + std::to_string(N));
-  require(data.inputs.allFinite() && data.targets.allFinite(), "training inputs and targets must be finite");
+namespace {
 
+// The training loop in scalar type T. The data, the scaler and every random draw stay in double
+// (converted when used), so both precisions see the same initialisation, shuffles and dropout
+// masks; the returned network holds the trained parameters widened exactly to double.
+template <class T>
+TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const TrainOptions& o, const StepChoice& step,
+                     const EpochCallback& on_epoch) {
+  const int N = data.samples();
   // Independent streams, so that e.g. changing the dropout rate does not change the init.
   Rng root(o.seed);
   Rng init_rng = root.split();
@@ -86,17 +83,19 @@ TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const Tra
   // stored refinement the one the network was trained with.
   const HeavyBall refinement{o.steps, static_cast<double>(static_cast<float>(step.eta)),
                              static_cast<double>(static_cast<float>(o.momentum))};
-  TrainedMinn model{MinMaxScaler::fit(data.inputs), Network(static_cast<int>(data.inputs.rows()), o.hidden, mech.n()),
-                    refinement, {}};
-  model.network.init_pytorch_default(init_rng);
-  const Eigen::MatrixXd X = model.scaler.transform(data.inputs);
+  const int features = static_cast<int>(data.inputs.rows());
+  TrainedMinn model{MinMaxScaler::fit(data.inputs), Network(features, o.hidden, mech.n()), refinement, {}};
+  NetworkT<T> network(features, o.hidden, mech.n());
+  network.init_pytorch_default(init_rng);
+  const MatrixX<T> X = model.scaler.transform(data.inputs).template cast<T>();
+  const MatrixX<T> targets = data.targets.template cast<T>();
+  const MatrixX<T> vin = data.vin.template cast<T>();
 
-  Adam adam(model.network.parameters().size(), AdamOptions{o.lr, 0.9, 0.999, 1e-8, o.weight_decay});
-  Refiner refiner;
+  AdamT<T> adam(network.parameters().size(), AdamOptions{o.lr, 0.9, 0.999, 1e-8, o.weight_decay});
+  RefinerT<T> refiner;
   std::vector<int> order(static_cast<std::size_t>(N));
   std::iota(order.begin(), order.end(), 0);
-  Eigen::MatrixXd xb, tb, vinb, V0, V, grad_V, grad_V0, SV;
-  Eigen::MatrixXd grad_mech;
+  MatrixX<T> xb, tb, vinb, V0, V, grad_V, grad_V0, SV, grad_mech;
   const LossWeighting weighting = o.weighting ? o.weighting() : LossWeighting{};
   model.history.reserve(static_cast<std::size_t>(o.epochs));
   for (int epoch = 1; epoch <= o.epochs; ++epoch) {
@@ -106,16 +105,16 @@ TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const Tra
     for (int start = 0; start < N; start += o.batch) {
       const int count = std::min(o.batch, N - start);
       gather(X, order.data() + start, count, xb);
-      gather(data.targets, order.data() + start, count, tb);
-      gather(data.vin, order.data() + start, count, vinb);
-      model.network.forward(xb, o.dropout, &dropout_rng, V0);
+      gather(targets, order.data() + start, count, tb);
+      gather(vin, order.data() + start, count, vinb);
+      network.forward(xb, o.dropout, &dropout_rng, V0);
       refiner.forward(mech, model.refinement, V0, vinb, V, true);
       const BatchLoss loss = weighting ? weighted_batch_loss(mech, weighting, epoch, V, tb, vinb, grad_V, grad_mech, SV)
                                        : batch_loss(mech, o.variant, o.c, V, tb, vinb, &grad_V, SV);
       refiner.backward(mech, model.refinement, vinb, grad_V, grad_V0);
-      LayerGradient layers[2];
-      model.network.backward(xb, grad_V0, layers);
-      adam.step(model.network.parameters(), layers, 2);
+      LayerGradientT<T> layers[2];
+      network.backward(xb, grad_V0, layers);
+      adam.step(network.parameters(), layers, 2);
       report.loss += loss.total;
       report.data += loss.data;
       report.mech += loss.mech;
@@ -131,7 +130,26 @@ TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const Tra
     model.history.push_back(report);
     if (on_epoch) on_epoch(report);
   }
+  model.network.parameters() = network.parameters().template cast<double>();  // exact widening
   return model;
+}
+
+}  // namespace
+
+TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const TrainOptions& o, const StepChoice& step,
+                       const EpochCallback& on_epoch) {
+  validate(o);
+  const int N = data.samples();
+  require(N > 0, "no training rows");
+  require(data.targets.rows() == mech.n_ref() && data.targets.cols() == N,
+          "targets are " + std::to_string(data.targets.rows()) + " x " + std::to_string(data.targets.cols()) +
+              ", expected " + std::to_string(mech.n_ref()) + " x " + std::to_string(N));
+  require(data.vin.rows() == mech.n_in() && data.vin.cols() == N,
+          "Vin is " + std::to_string(data.vin.rows()) + " x " + std::to_string(data.vin.cols()) + ", expected " +
+              std::to_string(mech.n_in()) + " x " + std::to_string(N));
+  require(data.inputs.allFinite() && data.targets.allFinite(), "training inputs and targets must be finite");
+  return o.precision == Precision::F32 ? train_in<float>(mech, data, o, step, on_epoch)
+                                       : train_in<double>(mech, data, o, step, on_epoch);
 }
 
 Eigen::MatrixXd predict_fluxes(const Mechanics& mech, const TrainedMinn& model, const Eigen::MatrixXd& raw_inputs,

@@ -41,5 +41,32 @@ TEST(DenseKernels, TransposeTimesSumsInTheDocumentedOrder) {
   EXPECT_EQ(out(0, 0), 1.0);
 }
 
+TEST(DenseKernels, FloatForwardAndTransposeMatchEigen) {
+  for (int rows : {5, 16, 23, 250}) {
+    const Eigen::MatrixXf W = Eigen::MatrixXf::Random(rows, 11), G = Eigen::MatrixXf::Random(rows, 5);
+    const Eigen::MatrixXf X = Eigen::MatrixXf::Random(11, 5);
+    const Eigen::VectorXf b = Eigen::VectorXf::Random(rows);
+    Eigen::MatrixXf out;
+    dense_transpose_times(W, G, out);
+    // float eps 1.2e-7 times up to 250 terms of size <= 1.
+    EXPECT_LT((out - W.transpose() * G).cwiseAbs().maxCoeff(), 1e-4f) << "rows = " << rows;
+    dense_forward(W, b, X, out);
+    EXPECT_LT((out - ((W * X).colwise() + b)).cwiseAbs().maxCoeff(), 1e-5f) << "rows = " << rows;
+  }
+}
+
+TEST(DenseKernels, FloatTransposeTimesSumsIn16Lanes) {
+  // 32 rows: partial sum k takes rows k and k + 16. 2^25 at row 0 and -2^25 at row 16 cancel
+  // exactly in lane 0 and the 1 at row 8 (lane 8) survives; with 8 lanes (row 8 in lane 0) or
+  // left to right, 2^25 + 1 rounds to 2^25 first (float has 24 bits) and the result is 0.
+  Eigen::MatrixXf W = Eigen::MatrixXf::Ones(32, 1), G = Eigen::MatrixXf::Zero(32, 1);
+  G(0) = 33554432.0f;
+  G(16) = -33554432.0f;
+  G(8) = 1.0f;
+  Eigen::MatrixXf out;
+  dense_transpose_times(W, G, out);
+  EXPECT_EQ(out(0, 0), 1.0f);
+}
+
 }  // namespace
 }  // namespace minn::train
