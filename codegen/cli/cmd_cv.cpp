@@ -114,6 +114,8 @@ void add_cv_commands(CLI::App& app) {
   cmd->add_option("--threads", j.threads, "worker threads (default: every core); results do not depend on it");
   cmd->add_option("--epochs", j.epochs, "training epochs (default 100; scheduler 150 = 30 + 40 + 80)");
   cmd->add_option("--steps", j.steps, "refinement steps K (pure-nn uses 0)")->capture_default_str();
+  cmd->add_option("--precision", j.precision, "f64 | f32: arithmetic of every training (f32 as the paper's PyTorch)")
+      ->capture_default_str();
   cmd->add_option("--refine-step", args->refine_step, "refinement step eta: 'auto' (safe) or a number")
       ->capture_default_str();
   cmd->add_option("--holdout", j.holdout, "hold out only these experiments (repeatable; default: all)");

@@ -22,6 +22,7 @@ struct CvJob {
   // R_EX_co2_e_fwd with Vin = +inf, i.e. no bound (the shipped model's setup).
   std::string pin = "uptakes";
   int trials = 0;                // 0: the variant's budget (25 c-balanced, 15 others)
+  std::string precision = "f64";   // f64 | f32: the trainer's arithmetic (train/trainer.hpp)
   std::string sampler = "random";  // random | tpe (the paper's Optuna TPESampler): eval/nested_cv.hpp
   int folds = 5;
   std::uint64_t seed = 0;

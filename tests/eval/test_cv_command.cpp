@@ -56,6 +56,9 @@ TEST(CvCommand, WritesPredictionsMetricsAndTable) {
   EXPECT_EQ(rows, (std::vector<std::string>{"glk", "tktA"}));
   const std::string json = read(stem + ".metrics.json");
   EXPECT_NE(json.find("\"variant\": \"divided-loss\""), std::string::npos);
+  EXPECT_NE(json.find("\"sampler\": \"random\""), std::string::npos);  // the default
+  EXPECT_NE(json.find("\"precision\": \"f64\""), std::string::npos);
+  EXPECT_NE(json.find("--sampler random"), std::string::npos);
   EXPECT_NE(json.find("\"experiment\": \"tktA\""), std::string::npos);
   EXPECT_NE(read(stem + ".md").find("| e_coli_core | divided-loss | 5 |"), std::string::npos);
   std::filesystem::remove_all(dir);
@@ -71,6 +74,9 @@ TEST(CvCommand, BadArgumentsAreOneLineErrors) {
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.output.find("--refine-step 'fast': expected 'auto' or a positive number"), std::string::npos)
       << r.output;
+  r = minnc(kCommon + " --sampler bayes -o /tmp/unused");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find("minnc: error: --sampler 'bayes': expected random or tpe"), std::string::npos) << r.output;
   r = minnc(kCommon + " --holdout XYZ -o /tmp/unused");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.output.find("--holdout 'XYZ': no such experiment"), std::string::npos) << r.output;
