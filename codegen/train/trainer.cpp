@@ -112,9 +112,7 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
       const BatchLoss loss = weighting ? weighted_batch_loss(mech, weighting, epoch, V, tb, vinb, grad_V, grad_mech, SV)
                                        : batch_loss(mech, o.variant, o.c, V, tb, vinb, &grad_V, SV);
       refiner.backward(mech, model.refinement, vinb, grad_V, grad_V0);
-      LayerGradientT<T> layers[2];
-      network.backward(xb, grad_V0, layers);
-      adam.step(network.parameters(), layers, 2);
+      network.backward_and_step(xb, grad_V0, adam);  // W2^T grad_V0 inside Adam's pass over W2
       report.loss += loss.total;
       report.data += loss.data;
       report.mech += loss.mech;
