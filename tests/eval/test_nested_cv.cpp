@@ -229,14 +229,7 @@ TEST(NestedCv, PrecisionReachesEveryTrainingAndTheSignature) {
     EXPECT_NE(std::string(e.what()).find("--precision 'f16': expected f64 or f32"), std::string::npos) << e.what();
   }
   job.precision = "f32";
-  CvJobResult f32;
-  try {
-    f32 = run_cv_job(job);
-  } catch (const Error& e) {
-    // The trainer refuses f32 until its float path lands (train/trainer.cpp validate()).
-    ASSERT_NE(std::string(e.what()).find("--precision f32 is not available"), std::string::npos) << e.what();
-    GTEST_SKIP() << "f32 training not in this build yet: " << e.what();
-  }
+  const CvJobResult f32 = run_cv_job(job);
   ASSERT_TRUE(f32.cv.complete);
   EXPECT_NE(f32.command.find("--precision f32"), std::string::npos) << f32.command;
   // Same seeds and points, float arithmetic: not bit-identical fluxes.
