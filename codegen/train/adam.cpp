@@ -56,7 +56,7 @@ __attribute__((always_inline)) inline void column_body(const AdamConstants<T>& c
   if (transpose) {
     const MatrixX<T>& G = *transpose->G;
     MatrixX<T>& out = *transpose->out;
-    for (Eigen::Index b = 0; b < G.cols(); ++b) out(j, b) = dense_dot(p, G.data() + b * rows, rows);
+    dense_dots(p, G.data(), rows, G.cols(), rows, out.data() + j, out.rows());
   }
   gradient_column_body(g, j, column);
   update_body(c, p, column, m, v, rows);

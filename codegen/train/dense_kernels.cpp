@@ -50,10 +50,7 @@ __attribute__((always_inline)) inline void forward_all_body(const T* W, Eigen::I
 template <class T>
 __attribute__((always_inline)) inline void transpose_all_body(const T* W, Eigen::Index r, Eigen::Index c, const T* G,
                                                               Eigen::Index B, T* out) {
-  for (Eigen::Index j = 0; j < c; ++j) {
-    const T* w = W + j * r;
-    for (Eigen::Index b = 0; b < B; ++b) out[b * c + j] = dense_dot(w, G + b * r, r);
-  }
+  for (Eigen::Index j = 0; j < c; ++j) dense_dots(W + j * r, G, r, B, r, out + j, c);
 }
 
 // target_clones does not apply to templates: one plain function per scalar type.

@@ -1,13 +1,17 @@
 // Benchmark (not a test): milliseconds per training epoch of the MINN trainer (28 rows, batch 5,
-// H = 250, 141 inputs = 79 transcripts + 60 proteins + 2 uptakes, K = 8) on split e_coli_core and
-// on the full split iAF1260, measured in one run. Side by side on the same data and seed:
-//   fused     - train_minn(): Adam consumes each layer's gradient as U X^T in one pass;
-//   textbook  - the same epoch with a materialised flat gradient and a separate Adam pass.
-// Wall time and thread CPU time are both reported (CPU time is less sensitive to other load on
-// the machine). Inputs and targets are random with the dataset's shapes (cost does not depend on
-// the values). Usage: bench_train [out.json] [epochs] [--core-only]
+// H = 250, 141 inputs = 79 transcripts + 60 proteins + 2 uptakes, K = 8) on split e_coli_core,
+// the full split iAF1260 and the FVA-reduced split iAF1260 (lp's fva_reduce, then split, as
+// `minnc cv --reduce fva` does). Side by side in one run, on the same data and seed:
+//   precision f64 / f32       - TrainOptions::precision (the paper's PyTorch code trains in float32);
+//   fused / separate          - train_minn() (W2^T grad_V0 computed inside Adam's pass over W2) /
+//                               the same loop with Network::backward() then Adam's layer step.
+// The four configurations run interleaved, `rounds` times, and the fastest round of each is kept
+// (thread CPU time: least sensitive to other load on the machine; wall time is also reported).
+// Inputs and targets are random with the dataset's shapes (cost does not depend on the values).
+// Usage: bench_train [out.json] [epochs] [--core-only] [--rounds N] [--only GEM] (GEM: a row's label)
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -17,6 +21,7 @@
 #include <vector>
 
 #include "gem/gem.hpp"
+#include "lp/reduce.hpp"
 #include "sbml/sbml_reader.hpp"
 #include "train/adam.hpp"
 #include "train/trainer.hpp"
@@ -32,49 +37,55 @@ double cpu_ms() {
 }
 
 struct Timing {
-  double wall_ms = 0, cpu_ms = 0;
+  double wall_ms = std::numeric_limits<double>::infinity(), cpu_ms = std::numeric_limits<double>::infinity();
 };
 
 template <class F>
-Timing time_it(F&& f) {
+void time_min(Timing& best, int epochs, F&& f) {
   const double c0 = cpu_ms();
   const auto w0 = std::chrono::steady_clock::now();
   f();
-  return {std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - w0).count(), cpu_ms() - c0};
+  const double wall = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - w0).count();
+  best.wall_ms = std::min(best.wall_ms, wall / epochs);
+  best.cpu_ms = std::min(best.cpu_ms, (cpu_ms() - c0) / epochs);
 }
 
-// The same training loop as train_minn(), with a flat gradient vector and Adam's flat step.
-void train_textbook(const Mechanics& mech, const TrainingSet& data, const TrainOptions& o, const StepChoice& step) {
+// train_minn()'s loop (c-balanced, no weighting) with the unfused backward: dense_transpose_times
+// over W2, then Adam's layer step (a second stream of W2).
+template <class T>
+void train_separate(const Mechanics& mech, const TrainingSet& data, const TrainOptions& o, const StepChoice& step) {
   Rng root(o.seed);
   Rng init_rng = root.split(), shuffle_rng = root.split(), dropout_rng = root.split();
-  Network net(static_cast<int>(data.inputs.rows()), o.hidden, mech.n());
+  NetworkT<T> net(static_cast<int>(data.inputs.rows()), o.hidden, mech.n());
   net.init_pytorch_default(init_rng);
-  const Eigen::MatrixXd X = MinMaxScaler::fit(data.inputs).transform(data.inputs);
-  const HeavyBall hb{o.steps, step.eta, o.momentum};
-  Adam adam(net.parameters().size(), AdamOptions{o.lr, 0.9, 0.999, 1e-8, o.weight_decay});
-  Refiner refiner;
+  const MatrixX<T> X = MinMaxScaler::fit(data.inputs).transform(data.inputs).template cast<T>();
+  const MatrixX<T> targets = data.targets.template cast<T>(), vin = data.vin.template cast<T>();
+  const HeavyBall hb{o.steps, static_cast<double>(static_cast<float>(step.eta)),
+                     static_cast<double>(static_cast<float>(o.momentum))};
+  AdamT<T> adam(net.parameters().size(), AdamOptions{o.lr, 0.9, 0.999, 1e-8, o.weight_decay});
+  RefinerT<T> refiner;
   std::vector<int> order(static_cast<std::size_t>(data.samples()));
   std::iota(order.begin(), order.end(), 0);
-  Eigen::MatrixXd xb, tb, vb, V0, V, gV, gV0, SV;
-  Eigen::VectorXd grad;
+  MatrixX<T> xb, tb, vb, V0, V, gV, gV0, SV;
   for (int epoch = 0; epoch < o.epochs; ++epoch) {
     shuffle_rng.shuffle(order);
     for (int start = 0; start < data.samples(); start += o.batch) {
       const int count = std::min(o.batch, data.samples() - start);
       xb.resize(X.rows(), count);
-      tb.resize(data.targets.rows(), count);
-      vb.resize(data.vin.rows(), count);
+      tb.resize(targets.rows(), count);
+      vb.resize(vin.rows(), count);
       for (int j = 0; j < count; ++j) {
         xb.col(j) = X.col(order[static_cast<std::size_t>(start + j)]);
-        tb.col(j) = data.targets.col(order[static_cast<std::size_t>(start + j)]);
-        vb.col(j) = data.vin.col(order[static_cast<std::size_t>(start + j)]);
+        tb.col(j) = targets.col(order[static_cast<std::size_t>(start + j)]);
+        vb.col(j) = vin.col(order[static_cast<std::size_t>(start + j)]);
       }
       net.forward(xb, o.dropout, &dropout_rng, V0);
       refiner.forward(mech, hb, V0, vb, V, true);
       batch_loss(mech, o.variant, o.c, V, tb, vb, &gV, SV);
       refiner.backward(mech, hb, vb, gV, gV0);
-      net.backward(xb, gV0, grad);
-      adam.step(net.parameters(), grad);
+      LayerGradientT<T> layers[2];
+      net.backward(xb, gV0, layers);
+      adam.step(net.parameters(), layers, 2);
     }
   }
 }
@@ -82,12 +93,16 @@ void train_textbook(const Mechanics& mech, const TrainingSet& data, const TrainO
 struct Result {
   std::string gem;
   int reactions = 0, metabolites = 0, epochs = 0;
-  Timing fused, textbook;  // per epoch
+  Timing fused[2], separate[2];  // [0] f64, [1] f32; per epoch
 };
 
-Result bench(const std::string& name, int epochs) {
-  const minn::Gem gem =
-      minn::split_reversible(minn::read_sbml(std::string(MINN_MODELS_DIR) + "/gems/" + name + ".xml.gz"));
+minn::Gem load_split(const std::string& name, bool fva) {
+  minn::Gem gem = minn::read_sbml(std::string(MINN_MODELS_DIR) + "/gems/" + name + ".xml.gz");
+  if (fva) gem = minn::fva_reduce(gem).reduced;
+  return minn::split_reversible(gem);
+}
+
+Result bench(const std::string& label, const minn::Gem& gem, int epochs, int rounds) {
   std::vector<std::string> pref;  // 47 measured fluxes spread over the GEM
   for (std::size_t i = 0; pref.size() < 47; i += gem.reactions.size() / 47) pref.push_back(gem.reactions[i].id);
   const Mechanics mech = Mechanics::from_gem(gem, {"R_EX_co2_e_fwd"}, pref);
@@ -99,18 +114,22 @@ Result bench(const std::string& name, int epochs) {
   TrainOptions o;
   o.seed = 1;
   const StepChoice step = choose_step(mech, o);
-  TrainOptions warm = o;
-  warm.epochs = 2;
-  train_minn(mech, data, warm, step);
   o.epochs = epochs;
-  Result r{name, mech.n(), mech.m(), epochs, {}, {}};
-  r.fused = time_it([&] { train_minn(mech, data, o, step); });
-  r.textbook = time_it([&] { train_textbook(mech, data, o, step); });
-  for (Timing* t : {&r.fused, &r.textbook}) {
-    t->wall_ms /= epochs;
-    t->cpu_ms /= epochs;
-  }
+  Result r{label, mech.n(), mech.m(), epochs, {}, {}};
+  for (int round = 0; round < rounds; ++round)
+    for (int p = 0; p < 2; ++p) {
+      o.precision = p == 0 ? Precision::F64 : Precision::F32;
+      time_min(r.fused[p], epochs, [&] { train_minn(mech, data, o, step); });
+      time_min(r.separate[p], epochs, [&] {
+        if (p == 0) train_separate<double>(mech, data, o, step);
+        else train_separate<float>(mech, data, o, step);
+      });
+    }
   return r;
+}
+
+void json_timing(std::ofstream& json, const char* key, const Timing& t) {
+  json << "\"" << key << "_ms_per_epoch_cpu\": " << t.cpu_ms << ", \"" << key << "_ms_per_epoch_wall\": " << t.wall_ms;
 }
 
 }  // namespace
@@ -118,34 +137,63 @@ Result bench(const std::string& name, int epochs) {
 int main(int argc, char** argv) {
   const std::string out = argc > 1 ? argv[1] : "bench_train.json";
   const int epochs = argc > 2 ? std::stoi(argv[2]) : 100;
-  const bool core_only = argc > 3 && std::string(argv[3]) == "--core-only";  // for profiling
+  int rounds = 3;
+  std::string only;  // for profiling one GEM
+  for (int i = 3; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--core-only") only = "e_coli_core";
+    if (a == "--rounds" && i + 1 < argc) rounds = std::max(1, std::stoi(argv[++i]));
+    if (a == "--only" && i + 1 < argc) only = argv[++i];
+  }
   constexpr double kPytorchMsPerEpoch = 30.0;  // published MINN code on e_coli_core (issue 3), not measured here
-  std::vector<Result> results = {bench("e_coli_core", epochs)};
-  if (!core_only) results.push_back(bench("iAF1260", std::max(1, epochs / 10)));
+  const int big_epochs = std::max(1, epochs / 10);
+  std::vector<Result> results;
+  if (only.empty() || only == "e_coli_core")
+    results.push_back(bench("e_coli_core", load_split("e_coli_core", false), epochs, rounds));
+  if (only.empty() || only == "iAF1260")
+    results.push_back(bench("iAF1260", load_split("iAF1260", false), big_epochs, rounds));
+  if (only.empty() || only == "iAF1260-fva")
+    results.push_back(bench("iAF1260-fva", load_split("iAF1260", true), big_epochs, rounds));
+  if (results.empty()) {
+    std::fprintf(stderr, "bench_train: --only '%s': expected e_coli_core, iAF1260 or iAF1260-fva\n", only.c_str());
+    return 2;
+  }
   std::ofstream json(out);
-  json << "{\n  \"rows\": 28, \"batch\": 5, \"hidden\": 250, \"inputs\": 141, \"steps\": 8,\n"
-       << "  \"pytorch_ms_per_epoch_e_coli_core\": " << kPytorchMsPerEpoch << ",\n  \"results\": [\n";
-  std::printf("%-12s %9s %11s | %-22s | %-22s | %s\n", "GEM", "reactions", "metabolites", "fused ms/epoch wall/cpu",
-              "textbook ms/epoch", "textbook/fused (cpu)");
+  json << "{\n  \"rows\": 28, \"batch\": 5, \"hidden\": 250, \"inputs\": 141, \"steps\": 8, \"rounds\": " << rounds
+       << ",\n  \"pytorch_ms_per_epoch_e_coli_core\": " << kPytorchMsPerEpoch << ",\n  \"results\": [\n";
+  std::printf("ms per epoch, thread CPU time (wall in parentheses), fastest of %d interleaved rounds\n", rounds);
+  std::printf("%-12s %6s %5s | %-17s %-17s | %-17s %-17s | %8s %9s %9s\n", "GEM", "n", "m", "f64 fused",
+              "f32 fused", "f64 separate", "f32 separate", "f64/f32", "sep/fused", "sep/fused");
+  std::printf("%-12s %6s %5s | %-17s %-17s | %-17s %-17s | %8s %9s %9s\n", "", "", "", "", "", "", "", "(fused)",
+              "(f64)", "(f32)");
   for (std::size_t i = 0; i < results.size(); ++i) {
     const Result& r = results[i];
-    std::printf("%-12s %9d %11d | %9.3f / %9.3f  | %9.3f / %9.3f  | %.2f\n", r.gem.c_str(), r.reactions,
-                r.metabolites, r.fused.wall_ms, r.fused.cpu_ms, r.textbook.wall_ms, r.textbook.cpu_ms,
-                r.textbook.cpu_ms / r.fused.cpu_ms);
+    const double precision_ratio = r.fused[0].cpu_ms / r.fused[1].cpu_ms;
+    const double fusion64 = r.separate[0].cpu_ms / r.fused[0].cpu_ms, fusion32 = r.separate[1].cpu_ms / r.fused[1].cpu_ms;
+    std::printf("%-12s %6d %5d | %7.3f (%7.3f) %7.3f (%7.3f) | %7.3f (%7.3f) %7.3f (%7.3f) | %8.2f %9.3f %9.3f\n",
+                r.gem.c_str(), r.reactions, r.metabolites, r.fused[0].cpu_ms, r.fused[0].wall_ms, r.fused[1].cpu_ms,
+                r.fused[1].wall_ms, r.separate[0].cpu_ms, r.separate[0].wall_ms, r.separate[1].cpu_ms,
+                r.separate[1].wall_ms, precision_ratio, fusion64, fusion32);
     json << "    {\"gem\": \"" << r.gem << "\", \"reactions\": " << r.reactions << ", \"metabolites\": " << r.metabolites
-         << ", \"epochs\": " << r.epochs << ", \"fused_ms_per_epoch_wall\": " << r.fused.wall_ms
-         << ", \"fused_ms_per_epoch_cpu\": " << r.fused.cpu_ms << ", \"textbook_ms_per_epoch_wall\": " << r.textbook.wall_ms
-         << ", \"textbook_ms_per_epoch_cpu\": " << r.textbook.cpu_ms
-         << ", \"textbook_over_fused_cpu\": " << r.textbook.cpu_ms / r.fused.cpu_ms << "}"
-         << (i + 1 < results.size() ? ",\n" : "\n");
+         << ", \"epochs\": " << r.epochs << ", ";
+    json_timing(json, "f64_fused", r.fused[0]);
+    json << ", ";
+    json_timing(json, "f32_fused", r.fused[1]);
+    json << ", ";
+    json_timing(json, "f64_separate", r.separate[0]);
+    json << ", ";
+    json_timing(json, "f32_separate", r.separate[1]);
+    json << ", \"f64_over_f32_fused_cpu\": " << precision_ratio << ", \"separate_over_fused_f64_cpu\": " << fusion64
+         << ", \"separate_over_fused_f32_cpu\": " << fusion32 << "}" << (i + 1 < results.size() ? ",\n" : "\n");
   }
-  const double ratio_iaf = results.back().fused.cpu_ms / results[0].fused.cpu_ms;
-  const double speedup = kPytorchMsPerEpoch / results[0].fused.cpu_ms;
-  if (!core_only) std::printf("iAF1260 / e_coli_core CPU time ratio: %.2f\n", ratio_iaf);
-  std::printf("e_coli_core vs the published PyTorch figure (%.0f ms/epoch, not measured here): %.1fx (goal >= 30x)\n",
-              kPytorchMsPerEpoch, speedup);
-  json << "  ],\n  \"ratio_iaf1260_over_e_coli_core_cpu\": " << ratio_iaf
-       << ",\n  \"speedup_vs_pytorch_e_coli_core_cpu\": " << speedup << "\n}\n";
+  json << "  ]";
+  if (results[0].gem == "e_coli_core") {
+    const double speedup = kPytorchMsPerEpoch / results[0].fused[0].cpu_ms;
+    std::printf("e_coli_core f64 vs the published PyTorch figure (%.0f ms/epoch, not measured here): %.1fx\n",
+                kPytorchMsPerEpoch, speedup);
+    json << ",\n  \"speedup_f64_vs_pytorch_e_coli_core_cpu\": " << speedup;
+  }
+  json << "\n}\n";
   std::printf("wrote %s\n", out.c_str());
   return 0;
 }
