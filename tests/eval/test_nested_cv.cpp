@@ -141,6 +141,20 @@ TEST(NestedCv, TpeIsIndependentOfThreadsAndStartsWithTheRandomTrials) {
   }
 }
 
+TEST(NestedCv, TpeSearchesTheSchedulerDataWeight) {
+  CvJob job = tiny_tpe_job();
+  job.variant = "scheduler";
+  job.trials = 11;  // one model-guided trial, over the float data weight too
+  job.holdout = {"zwf"};
+  job.threads = 2;
+  const CvJobResult r = run_cv_job(job);
+  ASSERT_TRUE(r.cv.complete);
+  EXPECT_EQ(r.cv.outer[0].trial_ne.size(), 11u);
+  EXPECT_GE(r.cv.outer[0].best.data_weight, 0.8);
+  EXPECT_LE(r.cv.outer[0].best.data_weight, 1.0);
+  EXPECT_TRUE(r.cv.outer[0].fluxes.allFinite());
+}
+
 TEST(NestedCv, InterruptedTpeRunResumesToTheSameResult) {
   const std::string checkpoint = temp_path("resume_tpe.ckpt");
   std::filesystem::remove(checkpoint);
