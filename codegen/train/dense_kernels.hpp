@@ -22,9 +22,9 @@ void dense_forward(const Eigen::Ref<const Eigen::MatrixXf>& W, const Eigen::Ref<
 void dense_transpose_times(const Eigen::Ref<const Eigen::MatrixXd>& W, const Eigen::MatrixXd& G, Eigen::MatrixXd& out);
 void dense_transpose_times(const Eigen::Ref<const Eigen::MatrixXf>& W, const Eigen::MatrixXf& G, Eigen::MatrixXf& out);
 
-// Entries of dense_transpose_times: out[b * out_stride] = sum_i a[i] g[b * ldg + i] for b < B, in
-// the same order as dense_dot (the fused Adam pass over W2 uses it, so the fused and unfused
-// backward give the same bits). The B dot products run interleaved, so `a` is read once and the
+// The entries of dense_transpose_times for one column a of W: out[b * out_stride] =
+// sum_i a[i] g[b * ldg + i] for b < B, in the documented order (the fused Adam pass over W2 uses
+// it too, so the fused and unfused backward give the same bits). The B dot products run interleaved, so `a` is read once and the
 // B accumulator chains hide the addition latency. Inline so that the caller's vector clones
 // cover it.
 template <class T>

@@ -113,16 +113,36 @@ __attribute__((always_inline)) inline void csr_times_chunk(const int* ptr, const
     T* li = lanes + i * L;
     for (int b = 0; b < L; ++b) li[b] = b < count ? x[b * n + i] : T(0);
   }
-  for (Eigen::Index r = 0; r < rows; ++r) {
-    V acc = {};
-    for (int k = ptr[r]; k < ptr[r + 1]; ++k) {
-      V xk;
-      std::memcpy(&xk, lanes + static_cast<Eigen::Index>(idx[k]) * L, sizeof xk);
-      acc += val[k] * xk;
-    }
+  auto add_term = [&](V& acc, int k) {  // by reference: a vector return would change the ABI per clone
+    V xk;
+    std::memcpy(&xk, lanes + static_cast<Eigen::Index>(idx[k]) * L, sizeof xk);
+    acc += val[k] * xk;
+  };
+  auto store = [&](Eigen::Index r, const V& acc) {
     T sums[L];
     std::memcpy(sums, &acc, sizeof sums);
     for (int b = 0; b < count; ++b) out[b * rows + r] = sums[b];
+  };
+  // Two rows at a time: their sums are independent chains the CPU can overlap (one row alone is
+  // bound by the addition latency). Each row still adds its terms in its own order.
+  Eigen::Index r = 0;
+  for (; r + 1 < rows; r += 2) {
+    V acc0 = {}, acc1 = {};
+    const int begin0 = ptr[r], begin1 = ptr[r + 1], len0 = ptr[r + 1] - begin0, len1 = ptr[r + 2] - begin1;
+    const int common = std::min(len0, len1);
+    for (int k = 0; k < common; ++k) {
+      add_term(acc0, begin0 + k);
+      add_term(acc1, begin1 + k);
+    }
+    for (int k = common; k < len0; ++k) add_term(acc0, begin0 + k);
+    for (int k = common; k < len1; ++k) add_term(acc1, begin1 + k);
+    store(r, acc0);
+    store(r + 1, acc1);
+  }
+  for (; r < rows; ++r) {
+    V acc = {};
+    for (int k = ptr[r]; k < ptr[r + 1]; ++k) add_term(acc, k);
+    store(r, acc);
   }
 }
 
