@@ -74,15 +74,20 @@ TEST(MinncTrain, BadArgumentsAreClearErrors) {
   EXPECT_NE(read_all(err).find("--c does not apply"), std::string::npos) << read_all(err);
   EXPECT_EQ(run(base + "--dropout 1.5", out, err), 1);
   EXPECT_NE(read_all(err).find("--dropout"), std::string::npos) << read_all(err);
+  EXPECT_EQ(run(base + "--precision fp16", out, err), 1);
+  EXPECT_NE(read_all(err).find("unknown precision 'fp16' (expected f32 or f64)"), std::string::npos) << read_all(err);
 }
 
 // The dense kernels and Adam run AVX-512/AVX2/SSE2 clones chosen at run time; a CPU without AVX
 // (QEMU's qemu64 model, SSE2 only) must produce the same bytes as this machine (a few seconds).
-TEST(MinncTrain, SameBytesOnACpuWithoutAvx) {
+// Both precisions (float32 has its own clones: 16-lane dot products, 8-lane CSR products).
+class MinncTrainOnQemu64 : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(MinncTrainOnQemu64, SameBytesOnACpuWithoutAvx) {
   if (std::system("command -v qemu-x86_64 >/dev/null 2>&1") != 0) GTEST_SKIP() << "qemu-x86_64 not installed";
-  const std::string dir = ::testing::TempDir(), models = MINN_MODELS_DIR;
+  const std::string dir = ::testing::TempDir() + GetParam() + "/", models = MINN_MODELS_DIR;
   const std::string args = "train --gem " + models + "/gems/e_coli_core.xml.gz --data " + models +
-                           "/ishii --epochs 3 --seed 9 -o ";
+                           "/ishii --epochs 3 --seed 9 --precision " + GetParam() + " -o ";
   // Same file name in two directories: the recorded command holds only the name.
   std::filesystem::create_directories(dir + "native");
   std::filesystem::create_directories(dir + "qemu64");
@@ -94,6 +99,8 @@ TEST(MinncTrain, SameBytesOnACpuWithoutAvx) {
   ASSERT_FALSE(native.empty());
   EXPECT_TRUE(native == emulated) << "model bytes depend on the CPU's vector extensions";
 }
+
+INSTANTIATE_TEST_SUITE_P(Precision, MinncTrainOnQemu64, ::testing::Values("f64", "f32"));
 
 TEST(ShippedModel, IsReproducedByteForByteByItsRecordedCommand) {
   const std::string shipped = std::string(MINN_MODELS_DIR) + "/e_coli_core.minn";
