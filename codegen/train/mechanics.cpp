@@ -83,13 +83,15 @@ double Mechanics::pin_norm_squared() const {
 
 namespace {
 
-// out = A X for a CSR matrix A and a column-major X with a few columns (the batch). Plain loops:
-// with ~5 columns and ~4 entries per row, Eigen's generic sparse x dense product spent most of
-// its time in per-row overhead and zero-filling. The batch is processed in chunks of 8 samples,
-// first copied into `lanes` interleaved (8 values per row of X, zero-padded), so each nonzero of
-// A costs one contiguous 8-wide load and one vector multiply-add instead of 5..8 scattered
-// scalar ones. Each output entry is still 0 + a_1 x_1 + a_2 x_2 + ... in the order of A's row,
-// so the bits do not depend on the chunking or the vector width.
+// out = S^T (S X) for a column-major X with a few columns (the batch), S in CSR form next to its
+// transpose. Plain loops: with ~5 columns and ~4 entries per row, Eigen's generic sparse x dense
+// product spent most of its time in per-row overhead and zero-filling. The batch is processed in
+// chunks of 8 samples, copied once into an interleaved layout (8 values per row of X,
+// zero-padded), so each nonzero costs one contiguous 8-wide load and one vector multiply-add
+// instead of 5..8 scattered scalar ones; S X stays interleaved for the product with S^T. Each
+// output entry is still 0 + a_1 x_1 + a_2 x_2 + ... in the order of the matrix row, so the bits
+// do not depend on the chunking or the vector width.
+//
 // 8 values of T as one GCC vector (element-wise IEEE operations, whatever registers the clone
 // uses): the compiler's own vectorisation of this loop shuffled scalar products into vectors.
 template <class T>
@@ -102,26 +104,40 @@ template <>
 struct Lanes8<float> {
   typedef float type __attribute__((vector_size(32)));
 };
+constexpr int kLanes = 8;
 
+// lanes[8 i + b] = x[b n + i] for b < count, 0 for count <= b < 8.
 template <class T>
-__attribute__((always_inline)) inline void csr_times_chunk(const int* ptr, const int* idx, const T* val,
-                                                           Eigen::Index rows, const T* x, Eigen::Index n, int count,
-                                                           T* lanes, T* out) {
-  using V = typename Lanes8<T>::type;
-  constexpr int L = 8;
+__attribute__((always_inline)) inline void interleave(const T* x, Eigen::Index n, int count, T* lanes) {
   for (Eigen::Index i = 0; i < n; ++i) {
-    T* li = lanes + i * L;
-    for (int b = 0; b < L; ++b) li[b] = b < count ? x[b * n + i] : T(0);
+    T* li = lanes + i * kLanes;
+    for (int b = 0; b < kLanes; ++b) li[b] = b < count ? x[b * n + i] : T(0);
   }
+}
+
+// Rows of A times the interleaved input. kInterleavedOut: out[8 r + b] (all 8 lanes); otherwise
+// column-major out[b * rows + r] for b < count.
+template <bool kInterleavedOut, class T>
+__attribute__((always_inline)) inline void csr_rows(const Eigen::SparseMatrix<T, Eigen::RowMajor, int>& A,
+                                                    const T* lanes, int count, T* out) {
+  using V = typename Lanes8<T>::type;
+  const Eigen::Index rows = A.rows();
+  const int* ptr = A.outerIndexPtr();
+  const int* idx = A.innerIndexPtr();
+  const T* val = A.valuePtr();
   auto add_term = [&](V& acc, int k) {  // by reference: a vector return would change the ABI per clone
     V xk;
-    std::memcpy(&xk, lanes + static_cast<Eigen::Index>(idx[k]) * L, sizeof xk);
+    std::memcpy(&xk, lanes + static_cast<Eigen::Index>(idx[k]) * kLanes, sizeof xk);
     acc += val[k] * xk;
   };
   auto store = [&](Eigen::Index r, const V& acc) {
-    T sums[L];
-    std::memcpy(sums, &acc, sizeof sums);
-    for (int b = 0; b < count; ++b) out[b * rows + r] = sums[b];
+    if constexpr (kInterleavedOut) {
+      std::memcpy(out + r * kLanes, &acc, sizeof acc);
+    } else {
+      T sums[kLanes];
+      std::memcpy(sums, &acc, sizeof sums);
+      for (int b = 0; b < count; ++b) out[b * rows + r] = sums[b];
+    }
   };
   // Two rows at a time: their sums are independent chains the CPU can overlap (one row alone is
   // bound by the addition latency). Each row still adds its terms in its own order.
@@ -147,37 +163,43 @@ __attribute__((always_inline)) inline void csr_times_chunk(const int* ptr, const
 }
 
 template <class T>
-__attribute__((always_inline)) inline void csr_times_body(const Eigen::SparseMatrix<T, Eigen::RowMajor, int>& A,
+__attribute__((always_inline)) inline void sts_times_body(const Eigen::SparseMatrix<T, Eigen::RowMajor, int>& S,
+                                                          const Eigen::SparseMatrix<T, Eigen::RowMajor, int>& St,
                                                           const Eigen::Matrix<T, -1, -1>& X,
-                                                          Eigen::Matrix<T, -1, -1>& out, T* lanes) {
-  const Eigen::Index rows = A.rows(), n = X.rows();
-  out.resize(rows, X.cols());
-  const int* ptr = A.outerIndexPtr();
-  const int* idx = A.innerIndexPtr();
-  const T* val = A.valuePtr();
-  for (Eigen::Index b = 0; b < X.cols(); b += 8)
-    csr_times_chunk(ptr, idx, val, rows, X.data() + b * n, n, static_cast<int>(std::min<Eigen::Index>(8, X.cols() - b)),
-                    lanes, out.data() + b * rows);
+                                                          Eigen::Matrix<T, -1, -1>& out, T* lanes_x, T* lanes_sx) {
+  const Eigen::Index n = X.rows();
+  out.resize(n, X.cols());
+  for (Eigen::Index b = 0; b < X.cols(); b += kLanes) {
+    const int count = static_cast<int>(std::min<Eigen::Index>(kLanes, X.cols() - b));
+    interleave(X.data() + b * n, n, count, lanes_x);
+    csr_rows<true>(S, lanes_x, count, lanes_sx);
+    csr_rows<false>(St, lanes_sx, count, out.data() + b * n);
+  }
 }
 
 // target_clones does not apply to templates: one plain function per scalar type.
 __attribute__((target_clones("avx512f", "avx2", "default")))
-void csr_times_clone(const SparseRowMatrix& A, const Eigen::MatrixXd& X, Eigen::MatrixXd& out, double* lanes) {
-  csr_times_body(A, X, out, lanes);
+void sts_times_clone(const SparseRowMatrix& S, const SparseRowMatrix& St, const Eigen::MatrixXd& X,
+                     Eigen::MatrixXd& out, double* lanes_x, double* lanes_sx) {
+  sts_times_body(S, St, X, out, lanes_x, lanes_sx);
 }
 __attribute__((target_clones("avx512f", "avx2", "default")))
-void csr_times_clone(const SparseRowMatrixF& A, const Eigen::MatrixXf& X, Eigen::MatrixXf& out, float* lanes) {
-  csr_times_body(A, X, out, lanes);
+void sts_times_clone(const SparseRowMatrixF& S, const SparseRowMatrixF& St, const Eigen::MatrixXf& X,
+                     Eigen::MatrixXf& out, float* lanes_x, float* lanes_sx) {
+  sts_times_body(S, St, X, out, lanes_x, lanes_sx);
 }
 
 // The interleaving scratch is per thread: Mechanics is shared read-only by parallel trainings.
 template <class T>
-void csr_times(const Eigen::SparseMatrix<T, Eigen::RowMajor, int>& A, const Eigen::Matrix<T, -1, -1>& X,
+void sts_times(const Eigen::SparseMatrix<T, Eigen::RowMajor, int>& S,
+               const Eigen::SparseMatrix<T, Eigen::RowMajor, int>& St, const Eigen::Matrix<T, -1, -1>& X,
                Eigen::Matrix<T, -1, -1>& out) {
-  thread_local std::vector<T> lanes;
-  const std::size_t needed = static_cast<std::size_t>(X.rows()) * 8;
-  if (lanes.size() < needed) lanes.resize(needed);  // only grows: S and S^T products alternate sizes
-  csr_times_clone(A, X, out, lanes.data());
+  thread_local std::vector<T> lanes_x, lanes_sx;
+  const std::size_t need_x = static_cast<std::size_t>(X.rows()) * kLanes;
+  const std::size_t need_sx = static_cast<std::size_t>(S.rows()) * kLanes;
+  if (lanes_x.size() < need_x) lanes_x.resize(need_x);
+  if (lanes_sx.size() < need_sx) lanes_sx.resize(need_sx);
+  sts_times_clone(S, St, X, out, lanes_x.data(), lanes_sx.data());
 }
 
 // The element-wise parts of g(V) and H(V) X, as cloned vector loops (a branch per element on the
@@ -225,8 +247,8 @@ const SparseRowMatrixF& Mechanics::St_as<float>() const { return Stf_; }
 
 template <class T>
 void Mechanics::gradient_impl(const MatrixT<T>& V, const MatrixT<T>& Vin, MatrixT<T>& SV, MatrixT<T>& G) const {
-  csr_times(S_as<T>(), V, SV);
-  csr_times(St_as<T>(), SV, G);
+  static_cast<void>(SV);  // S V stays in sts_times' interleaved scratch
+  sts_times(S_as<T>(), St_as<T>(), V, G);
   const T steady = static_cast<T>(2.0 / m()), neg = static_cast<T>(2.0 / n());
   gradient_elementwise(G.data(), V.data(), G.size(), steady, neg);
   if (!pin_.empty()) {
@@ -242,8 +264,8 @@ void Mechanics::gradient_impl(const MatrixT<T>& V, const MatrixT<T>& Vin, Matrix
 template <class T>
 void Mechanics::hessian_times_impl(const MatrixT<T>& V, const MatrixT<T>& Vin, const MatrixT<T>& X, MatrixT<T>& SX,
                                    MatrixT<T>& out) const {
-  csr_times(S_as<T>(), X, SX);
-  csr_times(St_as<T>(), SX, out);
+  static_cast<void>(SX);
+  sts_times(S_as<T>(), St_as<T>(), X, out);
   const T steady = static_cast<T>(2.0 / m()), neg = static_cast<T>(2.0 / n());
   hessian_elementwise(out.data(), V.data(), X.data(), out.size(), steady, neg);
   if (!pin_.empty()) {

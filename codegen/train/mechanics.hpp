@@ -40,7 +40,8 @@ class Mechanics {
   // ||Pin||_2^2 = the largest number of Pin rows selecting the same reaction.
   double pin_norm_squared() const;
 
-  // G = g(V) for every column; SV receives S V (scratch the caller keeps to avoid allocations).
+  // G = g(V) for every column. SV (and SX below) are not written: S V stays in a per-thread
+  // interleaved scratch (the parameter remains for existing callers).
   void gradient(const Eigen::MatrixXd& V, const Eigen::MatrixXd& Vin, Eigen::MatrixXd& SV,
                 Eigen::MatrixXd& G) const;
   void gradient(const Eigen::MatrixXf& V, const Eigen::MatrixXf& Vin, Eigen::MatrixXf& SV, Eigen::MatrixXf& G) const;
