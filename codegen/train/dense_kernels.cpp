@@ -9,19 +9,29 @@ namespace {
 
 // N output columns at once, so each column of W is loaded once per N samples.
 // always_inline: the clones' vector ISA applies only to code inlined into them.
+// Double: rows in blocks of 512 (4 KiB), so the N (<= 8) output blocks being accumulated stay in
+// L1 across all columns of W (5 full double columns of iAF1260's output layer, 75 KB, do not;
+// measured 15-20 % faster). Float: no blocking (5 columns are 37 KB; blocking measured slightly
+// slower). Each entry is the bias plus the columns' terms in column order either way.
+template <class T>
+constexpr Eigen::Index kRowBlock = sizeof(T) == sizeof(double) ? 512 : Eigen::Index{1} << 40;
+
 template <int N, class T>
 __attribute__((always_inline)) inline void forward_block(const T* W, Eigen::Index r, Eigen::Index c, const T* bias,
                                                          const T* X, Eigen::Index ldx, T* out, Eigen::Index ldo) {
-  for (int b = 0; b < N; ++b)
-    for (Eigen::Index i = 0; i < r; ++i) out[b * ldo + i] = bias[i];
-  for (Eigen::Index f = 0; f < c; ++f) {
-    const T* w = W + f * r;
-    T x[N];
-    for (int b = 0; b < N; ++b) x[b] = X[b * ldx + f];
-    for (int b = 0; b < N; ++b) {
-      T* o = out + b * ldo;
-      const T xb = x[b];
-      for (Eigen::Index i = 0; i < r; ++i) o[i] += w[i] * xb;
+  for (Eigen::Index i0 = 0; i0 < r; i0 += kRowBlock<T>) {
+    const Eigen::Index i1 = std::min(r, i0 + kRowBlock<T>);
+    for (int b = 0; b < N; ++b)
+      for (Eigen::Index i = i0; i < i1; ++i) out[b * ldo + i] = bias[i];
+    for (Eigen::Index f = 0; f < c; ++f) {
+      const T* w = W + f * r;
+      T x[N];
+      for (int b = 0; b < N; ++b) x[b] = X[b * ldx + f];
+      for (int b = 0; b < N; ++b) {
+        T* o = out + b * ldo;
+        const T xb = x[b];
+        for (Eigen::Index i = i0; i < i1; ++i) o[i] += w[i] * xb;
+      }
     }
   }
 }
