@@ -55,8 +55,8 @@ class NetworkT {
   void backward(const Matrix& X, const Matrix& grad_V0, Vector& grad);
   // backward() and adam.step() in one go, with the product W2^T grad_V0 fused into Adam's pass
   // over W2 (one stream of W2 instead of two). Gives the bits of backward(layers) + step(). On
-  // the 2-core Sapphire Rapids VM it measured slower than the separate passes (bench_train), so
-  // the trainer does not use it; kept, tested, for machines where W2 streaming dominates.
+  // the 2-core Sapphire Rapids VM it measured no faster than the separate passes (bench_train),
+  // so the trainer does not use it; kept, tested, for machines where W2 streaming dominates.
   void backward_and_step(const Matrix& X, const Matrix& grad_V0, AdamT<T>& adam);
 
  private:

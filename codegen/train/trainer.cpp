@@ -113,7 +113,8 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
                                        : batch_loss(mech, o.variant, o.c, V, tb, vinb, &grad_V, SV);
       refiner.backward(mech, model.refinement, vinb, grad_V, grad_V0);
       // backward() then Adam's layer step, not Network::backward_and_step(): the fused pass gives
-      // the same bits but measured 2-15 % slower per epoch here (tests/bench/bench_train.cpp).
+      // the same bits but measured no faster here (0.91-1.06x per epoch, tests/bench/bench_train.cpp):
+      // streaming p, m and v dominates Adam's pass, not the extra read of W2.
       LayerGradientT<T> layers[2];
       network.backward(xb, grad_V0, layers);
       adam.step(network.parameters(), layers, 2);
