@@ -116,6 +116,9 @@ void add_cv_commands(CLI::App& app) {
   cmd->add_option("--steps", j.steps, "refinement steps K (pure-nn uses 0)")->capture_default_str();
   cmd->add_option("--precision", j.precision, "f64 | f32: arithmetic of every training (f32 as the paper's PyTorch)")
       ->capture_default_str();
+  cmd->add_flag("--clip-inputs", j.clip_inputs,
+               "saturate scaled inputs to [0, 1] (each fold's training range, sklearn's clip=True) instead of "
+               "extrapolating; as a model trained with `minnc train --clip-inputs` does on the device");
   cmd->add_option("--refine-step", args->refine_step, "refinement step eta: 'auto' (safe) or a number")
       ->capture_default_str();
   cmd->add_option("--holdout", j.holdout, "hold out only these experiments (repeatable; default: all)");

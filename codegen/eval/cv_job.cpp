@@ -132,6 +132,7 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   if (job.precision != "f64" && job.precision != "f32")
     throw Error("--precision '" + job.precision + "': expected f64 or f32");
   s.base.precision = train::parse_precision(job.precision);
+  s.base.clip_inputs = job.clip_inputs;
   s.step = train::choose_step(mech, s.base);
   for (const std::string& name : job.holdout) {
     int found = -1;
@@ -160,7 +161,7 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
               std::to_string(s.trials) + " --sampler " + r.sampler + " --folds " + std::to_string(s.folds) + " --seed " + std::to_string(s.seed) + " --epochs " +
               std::to_string(s.base.epochs) + " --steps " + std::to_string(s.base.steps) + " --refine-step " +
               (job.fixed_step > 0 ? train::shortest_double(job.fixed_step) : std::string("auto")) +
-              " --precision " + train::precision_name(s.base.precision);
+              " --precision " + train::precision_name(s.base.precision) + (job.clip_inputs ? " --clip-inputs" : "");
   for (const std::string& h : job.holdout) r.command += " --holdout " + h;
   s.signature = r.command + " gem-sha256 " + r.gem_sha256 + " data-sha256 " + r.dataset_sha256 + fit_sha +
                 " eta " + hex(s.step.eta);
@@ -251,6 +252,7 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
           .add("trials", json::number(static_cast<long long>(r.trials)))
           .add("sampler", json::quote(r.sampler))
           .add("precision", json::quote(job.precision))
+          .add("clip_inputs", job.clip_inputs ? "true" : "false")
           .add("folds", json::number(static_cast<long long>(job.folds)))
           .add("epochs", json::number(static_cast<long long>(r.epochs)))
           .add("refinement_eta", json::number(r.eta))

@@ -24,6 +24,7 @@ struct CvJob {
   int trials = 0;                // 0: the variant's budget (25 c-balanced, 15 others)
   std::string precision = "f64";   // f64 | f32: the trainer's arithmetic (train/trainer.hpp)
   std::string sampler = "random";  // random | tpe (the paper's Optuna TPESampler): eval/nested_cv.hpp
+  bool clip_inputs = false;        // each fold's scaler saturates held-out inputs to its training range
   int folds = 5;
   std::uint64_t seed = 0;
   int threads = 0;               // 0: every hardware thread

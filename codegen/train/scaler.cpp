@@ -19,7 +19,9 @@ Eigen::MatrixXd MinMaxScaler::transform(const Eigen::MatrixXd& X) const {
   if (X.rows() != min.size())
     throw Error("input has " + std::to_string(X.rows()) + " features, the scaler expects " +
                 std::to_string(min.size()));
-  return ((X.colwise() - min).array().colwise() / range.array()).matrix();
+  Eigen::MatrixXd scaled = ((X.colwise() - min).array().colwise() / range.array()).matrix();
+  if (clip) scaled = scaled.cwiseMax(0.0).cwiseMin(1.0);
+  return scaled;
 }
 
 }  // namespace minn::train

@@ -85,6 +85,7 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
                              static_cast<double>(static_cast<float>(o.momentum))};
   const int features = static_cast<int>(data.inputs.rows());
   TrainedMinn model{MinMaxScaler::fit(data.inputs), Network(features, o.hidden, mech.n()), refinement, {}};
+  model.scaler.clip = o.clip_inputs;  // no effect on the training rows (inside their own range)
   NetworkT<T> network(features, o.hidden, mech.n());
   network.init_pytorch_default(init_rng);
   const MatrixX<T> X = model.scaler.transform(data.inputs).template cast<T>();

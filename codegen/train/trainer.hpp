@@ -50,6 +50,7 @@ struct TrainOptions {
   double momentum = 0.9;  // beta
   double fixed_step = 0;  // eta; 0 = auto (see step_size.hpp)
   Precision precision = Precision::F64;
+  bool clip_inputs = false;  // the scaler saturates inputs outside the training range (train/scaler.hpp)
   LossWeightingFactory weighting;  // empty: the variant's own loss; set: NE and L_mech weighted per batch
 };
 

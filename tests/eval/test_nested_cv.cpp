@@ -250,6 +250,23 @@ TEST(NestedCv, PrecisionReachesEveryTrainingAndTheSignature) {
   EXPECT_FALSE((f64.cv.outer[0].fluxes.array() == f32.cv.outer[0].fluxes.array()).all());
 }
 
+TEST(NestedCv, ClipInputsSaturatesAHeldOutSensorFarBeyondTheTrainingRange) {
+  // rpiA's rpiB transcript is 38x the maximum of the other 28 experiments.
+  CvJob job = tiny_job();
+  job.holdout = {"rpiA"};
+  job.trials = 1;
+  job.epochs = 20;
+  const CvJobResult free = run_cv_job(job);
+  job.clip_inputs = true;
+  const CvJobResult clipped = run_cv_job(job);
+  ASSERT_TRUE(free.cv.complete && clipped.cv.complete);
+  EXPECT_EQ(free.command.find("--clip-inputs"), std::string::npos) << free.command;
+  EXPECT_NE(clipped.command.find("--precision f64 --clip-inputs"), std::string::npos) << clipped.command;
+  EXPECT_FALSE((free.cv.outer[0].fluxes.array() == clipped.cv.outer[0].fluxes.array()).all());
+  EXPECT_LT(clipped.scores.flux.mean.ne, 0.5 * free.scores.flux.mean.ne)
+      << "clipped NE " << clipped.scores.flux.mean.ne << ", extrapolated NE " << free.scores.flux.mean.ne;
+}
+
 TEST(NestedCv, BadSettingsAreClearErrors) {
   CvJob job = tiny_job();
   job.holdout = {"nope"};

@@ -116,5 +116,27 @@ TEST(Scaler, MapsTheTrainingRowsOntoZeroOne) {
   EXPECT_DOUBLE_EQ(s.range(1), 1.0);
 }
 
+TEST(Scaler, ClipSaturatesOnlyValuesOutsideTheTrainingRange) {
+  Eigen::MatrixXd X(2, 3);
+  X << 1, 3, 5,  //
+      7, 7, 7;
+  MinMaxScaler s = MinMaxScaler::fit(X);
+  Eigen::MatrixXd held_out(2, 3);
+  held_out << -3, 4, 157,  // below, inside, 38x beyond the range
+      7, 6.5, 9;
+  const Eigen::MatrixXd free = s.transform(held_out);
+  EXPECT_DOUBLE_EQ(free(0, 0), -1.0);
+  EXPECT_DOUBLE_EQ(free(0, 2), 39.0);
+  s.clip = true;
+  const Eigen::MatrixXd clipped = s.transform(held_out);
+  EXPECT_DOUBLE_EQ(clipped(0, 0), 0.0);
+  EXPECT_DOUBLE_EQ(clipped(0, 1), 0.75);
+  EXPECT_DOUBLE_EQ(clipped(0, 2), 1.0);
+  EXPECT_DOUBLE_EQ(clipped(1, 0), 0.0);
+  EXPECT_DOUBLE_EQ(clipped(1, 1), 0.0);
+  EXPECT_DOUBLE_EQ(clipped(1, 2), 1.0);
+  EXPECT_EQ(s.transform(X), MinMaxScaler::fit(X).transform(X));  // the training rows are untouched
+}
+
 }  // namespace
 }  // namespace minn::train
