@@ -4,7 +4,8 @@
 // extrapolates to 29 (every outer split trains the same number of networks on 28 rows, so the
 // cost per split is the same up to noise). Prints the numbers and writes a JSON file.
 // Usage: bench_cv [out.json] [--outer k] [--threads n] [--trials t] [--folds f] [--epochs e]
-//                 [--gems e_coli_core,iAF1260-fva,iAF1260]
+//                 [--gems e_coli_core,iAF1260-fva,iAF1260] [--precision f64|f32] [--sampler random|tpe]
+//                 [--clip-inputs]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -32,7 +33,8 @@ const char* kExperiments[] = {"REF",  "WT_0.1h-1", "WT_0.4h-1", "WT_0.5h-1", "WT
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string out = "bench_cv.json", gems = "e_coli_core,iAF1260-fva";
+  std::string out = "bench_cv.json", gems = "e_coli_core,iAF1260-fva", precision = "f64", sampler = "random";
+  bool clip_inputs = false;
   int outer = 1, threads = minn::eval::hardware_threads(), trials = 25, folds = 5, epochs = 100;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -43,6 +45,9 @@ int main(int argc, char** argv) {
     else if (a == "--folds") folds = std::atoi(next().c_str());
     else if (a == "--epochs") epochs = std::atoi(next().c_str());
     else if (a == "--gems") gems = next();
+    else if (a == "--precision") precision = next();
+    else if (a == "--sampler") sampler = next();
+    else if (a == "--clip-inputs") clip_inputs = true;
     else out = a;
   }
   if (outer < 1 || outer > 29) {
@@ -63,6 +68,9 @@ int main(int argc, char** argv) {
     job.epochs = epochs;
     job.threads = threads;
     job.seed = 0;
+    job.precision = precision;
+    job.sampler = sampler;
+    job.clip_inputs = clip_inputs;
     for (int k = 0; k < outer; ++k) job.holdout.push_back(kExperiments[k]);
     const auto start = std::chrono::steady_clock::now();
     const minn::eval::CvJobResult r = minn::eval::run_cv_job(job);
@@ -74,9 +82,9 @@ int main(int argc, char** argv) {
     row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     row.full_protocol_seconds = row.seconds / outer * 29;
     row.ne = r.scores.flux.mean.ne;
-    std::printf("%-12s %5d split reactions: %d outer split(s), %d trainings in %.1f s on %d threads; "
+    std::printf("%-12s %5d split reactions: %d outer split(s), %d trainings (%s, %s) in %.1f s on %d threads; "
                 "full protocol (29 outer) %.1f min; held-out NE %.3f\n",
-                gem.c_str(), row.reactions, outer, row.trainings, row.seconds, threads,
+                gem.c_str(), row.reactions, outer, row.trainings, precision.c_str(), sampler.c_str(), row.seconds, threads,
                 row.full_protocol_seconds / 60, row.ne);
     std::fflush(stdout);
     rows.push_back(row);
@@ -86,7 +94,8 @@ int main(int argc, char** argv) {
                 rows[1].seconds / rows[0].seconds);
   std::ofstream json(out);
   json << "{\"threads\": " << threads << ", \"trials\": " << trials << ", \"folds\": " << folds
-       << ", \"epochs\": " << epochs << ", \"gems\": [";
+       << ", \"epochs\": " << epochs << ", \"precision\": \"" << precision << "\", \"sampler\": \"" << sampler
+       << "\", \"clip_inputs\": " << (clip_inputs ? "true" : "false") << ", \"gems\": [";
   for (std::size_t i = 0; i < rows.size(); ++i)
     json << (i ? ", " : "") << "{\"gem\": \"" << rows[i].gem << "\", \"reactions\": " << rows[i].reactions
          << ", \"outer_splits\": " << rows[i].outer << ", \"trainings\": " << rows[i].trainings
