@@ -22,6 +22,7 @@ done
 # protocol | gem file | variant | seed | extra options
 #   full    = the paper's: 29 outer splits, 25 trials (c-balanced; 15 others), 5 folds, 100 epochs
 #   reduced = 29 outer splits, 3 trials, 2 folds (same epochs), to compare variants cheaply
+#   full-clip, reduced-clip = the same budgets with --clip-inputs (and the set-up in each line)
 RUNS=(
   "full|e_coli_core|c-balanced|0|--pin co2-free"
   "reduced|e_coli_core|c-balanced|0|--trials 3 --folds 2 --pin co2-free"
@@ -35,6 +36,20 @@ RUNS=(
   "reduced|e_coli_core|mse-base|0|--trials 3 --folds 2 --pin co2-free"
   "reduced|e_coli_core|scheduler-bound|0|--trials 3 --folds 2 --pin co2-free"
   "reduced|e_coli_core|unbalanced|0|--trials 3 --folds 2 --pin co2-free"
+  # The paper's set-up (Pin = measured uptakes, Optuna's TPE, float32) with inputs clipped to each
+  # fold's training range; e_coli_core as it ships (no input bound, double, clipped inputs).
+  "full-clip|iAF1260|c-balanced|0|--reduce fva --sampler tpe --precision f32 --clip-inputs"
+  "full-clip|e_coli_core|c-balanced|0|--pin co2-free --sampler tpe --clip-inputs"
+  "reduced-clip|iAF1260|c-balanced|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|divided-loss|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|scheduler|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|pure-nn|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|unbalanced|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|mse-base|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|bound|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|balancing|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|scheduler-bound|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fba-fit|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
 )
 
 if [ "$REPORT_ONLY" = 0 ]; then
