@@ -56,6 +56,9 @@ struct MinnModel {
   std::vector<float> envelope_min;     // per input, seen in training (raw units)
   std::vector<float> envelope_max;
   float envelope_margin = 0.1f;        // fraction of the range tolerated beyond the envelope
+  // Scaled inputs are saturated to [0, 1] before the network: a reading beyond the training range
+  // is treated as the nearest value trained on instead of being extrapolated (train/scaler.hpp).
+  bool clip_inputs = false;
 
   std::vector<DenseLayer> layers;      // hidden (ReLU) then output (none)
 

@@ -53,6 +53,7 @@ bool models_equal(const MinnModel& a, const MinnModel& b, std::string* differenc
   c("envelope_min", a.envelope_min, b.envelope_min);
   c("envelope_max", a.envelope_max, b.envelope_max);
   c("envelope_margin", a.envelope_margin, b.envelope_margin);
+  c("clip_inputs", a.clip_inputs, b.clip_inputs);
   c("layers (count)", a.layers.size(), b.layers.size());
   for (std::size_t l = 0; c.equal() && l < a.layers.size(); ++l) {
     const DenseLayer &x = a.layers[l], &y = b.layers[l];

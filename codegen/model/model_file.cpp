@@ -94,10 +94,31 @@ Offset<fb::Model> build(FlatBufferBuilder& b, const MinnModel& m) {
       b.CreateString(p.variant), named_values(b, p.hyper_parameters),
       named_values(b, p.training_metrics), b.CreateString(p.command));
 
-  return fb::CreateModel(b, kModelSchemaVersion, /*checksum=*/0, input_names, input_units,
-                         scaler_min, scaler_range, envelope_min, envelope_max, m.envelope_margin,
-                         layer_vector, reaction_ids, metabolite_ids, s, refinement, pin, vin, pref,
-                         gem_id, gem_sha, provenance);
+  // fb::CreateModel's field order (same bytes as before clip_inputs existed), plus clip_inputs
+  // only when set: ForceDefaults would otherwise write a false flag and change every old file.
+  fb::ModelBuilder mb(b);
+  mb.add_provenance(provenance);
+  mb.add_gem_sha256(gem_sha);
+  mb.add_gem_id(gem_id);
+  mb.add_pref_reactions(pref);
+  mb.add_default_vin(vin);
+  mb.add_pin_reactions(pin);
+  mb.add_refinement(refinement);
+  mb.add_stoichiometry(s);
+  mb.add_metabolite_ids(metabolite_ids);
+  mb.add_reaction_ids(reaction_ids);
+  mb.add_layers(layer_vector);
+  mb.add_envelope_margin(m.envelope_margin);
+  mb.add_envelope_max(envelope_max);
+  mb.add_envelope_min(envelope_min);
+  mb.add_scaler_range(scaler_range);
+  mb.add_scaler_min(scaler_min);
+  mb.add_input_units(input_units);
+  mb.add_input_names(input_names);
+  mb.add_checksum(0);
+  mb.add_schema_version(kModelSchemaVersion);
+  if (m.clip_inputs) mb.add_clip_inputs(true);
+  return mb.Finish();
 }
 
 // ---- FlatBuffers -> MinnModel (absent vectors and strings read as empty) ----
@@ -135,6 +156,7 @@ MinnModel convert(const fb::Model& f) {
   m.envelope_min = scalars(f.envelope_min());
   m.envelope_max = scalars(f.envelope_max());
   m.envelope_margin = f.envelope_margin();
+  m.clip_inputs = f.clip_inputs();  // absent (files written before the field) = false
   if (f.layers())
     for (const auto* l : *f.layers()) {
       DenseLayer layer;

@@ -39,7 +39,11 @@ std::string model_summary_text(const MinnModel& m, const std::string& file,
   std::size_t width = 4;
   for (const auto& name : m.input_names) width = std::max(width, name.size());
   o << "inputs     " << m.num_inputs() << " (envelope margin " << number(m.envelope_margin * 100.0)
-    << "% of the range)\n";
+    << "% of the range)\n"
+    << "clip       "
+    << (m.clip_inputs ? "yes: scaled inputs saturated to [0, 1] (the training range)"
+                      : "no: inputs beyond the training range are extrapolated")
+    << "\n";
   char line[512];
   std::snprintf(line, sizeof line, "  %4s  %-*s  %-10s  %-27s  %s\n", "#", static_cast<int>(width),
                 "name", "unit", "envelope [min, max]", "scaler min, range");
@@ -107,6 +111,7 @@ std::string model_summary_json(const MinnModel& m, const std::string& file,
         .end_object();
   j.end_array();
   j.key("envelope_margin").value(m.envelope_margin);
+  j.key("clip_inputs").value(m.clip_inputs);
 
   j.key("layers").begin_array();
   for (const DenseLayer& l : m.layers)

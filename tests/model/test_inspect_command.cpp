@@ -49,7 +49,8 @@ TEST_F(InspectCommand, PrintsAReadableSummary) {
         "refinement K = 8, step size 0.0045 (auto), momentum 0.9, lambda_max 512.25",
         "Pin        2 rows (1 without a default bound)", "Pref       2 measured fluxes",
         "variant         c-balanced", "seed            18446744073709551615", "lr=0.0005",
-        "command         minnc train --gem tiny.xml"})
+        "command         minnc train --gem tiny.xml",
+        "clip       no: inputs beyond the training range are extrapolated"})
     EXPECT_NE(r.output.find(expected), std::string::npos) << "missing: " << expected << "\n" << r.output;
   EXPECT_NE(r.output.find(model_sha256(path_)), std::string::npos);
 }
@@ -60,8 +61,22 @@ TEST_F(InspectCommand, PrintsJson) {
   for (const char* expected :
        {"\"schema_version\": 1", "\"name\": \"t_b0114\"", "\"scaler_range\": 8",
         "\"step_size\": 0.0045", "\"default_vin\": null", "\"default_vin\": 10.5",
-        "\"nonzeros\": 7", "\"ne\": null", "\"seed\": 18446744073709551615"})
+        "\"nonzeros\": 7", "\"ne\": null", "\"seed\": 18446744073709551615", "\"clip_inputs\": false"})
     EXPECT_NE(r.output.find(expected), std::string::npos) << "missing: " << expected << "\n" << r.output;
+}
+
+TEST_F(InspectCommand, ShowsTheClipInputsFlag) {
+  MinnModel m = test::small_model();
+  m.clip_inputs = true;
+  save_model(m, path_);
+  const CommandResult text = run_minnc("inspect " + path_);
+  ASSERT_EQ(text.status, 0) << text.output;
+  EXPECT_NE(text.output.find("clip       yes: scaled inputs saturated to [0, 1] (the training range)"),
+            std::string::npos)
+      << text.output;
+  const CommandResult json = run_minnc("inspect --json " + path_);
+  ASSERT_EQ(json.status, 0) << json.output;
+  EXPECT_NE(json.output.find("\"clip_inputs\": true"), std::string::npos) << json.output;
 }
 
 TEST_F(InspectCommand, RejectsACorruptFileWithOneLine) {

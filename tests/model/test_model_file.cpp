@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "common/error.hpp"
+#include "model/minn_generated.h"
 #include "model/model_equal.hpp"
 #include "model/model_file.hpp"
 #include "small_model.hpp"
@@ -74,6 +75,41 @@ TEST(ModelFile, LoadingAMissingFileNamesIt) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("/nonexistent/dir/model.minn"), std::string::npos);
   }
+}
+
+// clip_inputs: appended to the schema after files had shipped; written only when true.
+TEST(ModelFile, ClipInputsRoundTripsWithAndWithoutTheFlag) {
+  for (const bool clip : {false, true}) {
+    MinnModel original = test::small_model();
+    original.clip_inputs = clip;
+    const std::vector<std::uint8_t> bytes = serialize_model(original);
+    const MinnModel loaded = parse_model(bytes.data(), bytes.size(), "memory");
+    EXPECT_EQ(loaded.clip_inputs, clip);
+    std::string difference;
+    EXPECT_TRUE(models_equal(original, loaded, &difference)) << "first difference: " << difference;
+    EXPECT_EQ(serialize_model(loaded), bytes);
+  }
+  MinnModel clipped = test::small_model();
+  clipped.clip_inputs = true;
+  std::string difference;
+  EXPECT_FALSE(models_equal(test::small_model(), clipped, &difference));
+  EXPECT_EQ(difference, "clip_inputs");
+}
+
+TEST(ModelFile, WithoutClipInputsTheBytesAreThoseOfFilesWrittenBeforeTheField) {
+  const std::vector<std::uint8_t> bytes = serialize_model(test::small_model());
+  // SHA-256 and size of this model as written by minnc before clip_inputs existed (17a697b).
+  EXPECT_EQ(model_sha256(bytes), "255c73fa0ff0890b0234b812545d96dfcbd4556c1eb7a6eeb9eef163c012ae7a");
+  EXPECT_EQ(bytes.size(), 1400u);
+  // The field is absent from the table (an old file), and an absent field reads as false.
+  EXPECT_FALSE(flatbuffers::GetSizePrefixedRoot<flatbuffers::Table>(bytes.data())->CheckField(
+      fb::Model::VT_CLIP_INPUTS));
+  EXPECT_FALSE(parse_model(bytes.data(), bytes.size(), "old file").clip_inputs);
+  MinnModel clipped = test::small_model();
+  clipped.clip_inputs = true;
+  const std::vector<std::uint8_t> with_flag = serialize_model(clipped);
+  EXPECT_TRUE(flatbuffers::GetSizePrefixedRoot<flatbuffers::Table>(with_flag.data())->CheckField(
+      fb::Model::VT_CLIP_INPUTS));
 }
 
 TEST(ModelFile, SavingAnInvalidModelIsRefused) {
