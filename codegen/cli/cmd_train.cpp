@@ -105,6 +105,9 @@ void add_train_commands(CLI::App& app) {
   cmd->add_option("--precision", args->precision,
                   "training arithmetic: f64, or f32 (the paper's float32, faster; the model file is float32 either way)")
       ->capture_default_str();
+  cmd->add_flag("--clip-inputs", o.clip_inputs,
+                "saturate scaled inputs to [0, 1] (the training range, sklearn's clip=True) instead of "
+                "extrapolating; stored in the model, so `minnc predict` and the generated code clip too");
   cmd->callback([args, c_option] { run(*args, c_option->count() > 0); });
 }
 

@@ -166,6 +166,11 @@ std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableS
     << "  if (code < 0) return minn::Status::from_code(code);  // outputs left unchanged\n"
     << "  minn::scale_inputs(in, " << m.num_inputs << ", kScalerMin, kScalerRange, "
     << join_offsets("ws", m.workspace.activation_offset[0]) << ");\n";
+  if (m.clip_inputs) {
+    s << "  // Trained with clipped inputs: beyond the training range, use its nearest edge.\n"
+      << "  minn::clip_unit(" << join_offsets("ws", m.workspace.activation_offset[0]) << ", "
+      << m.num_inputs << ");\n";
+  }
   for (std::size_t k = 0; k < m.layers.size(); ++k) {
     const std::string x = join_offsets("ws", m.workspace.activation_offset[k % 2]);
     const std::string y = k + 1 == m.layers.size()

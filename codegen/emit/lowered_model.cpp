@@ -122,6 +122,7 @@ void lower_inputs(const MinnModel& model, LoweredModel& out) {
   out.envelope_min = model.envelope_min;
   out.envelope_max = model.envelope_max;
   out.envelope_margin = model.envelope_margin;
+  out.clip_inputs = model.clip_inputs;
   for (std::size_t i = 0; i < n; ++i) {
     if (model.scaler_range[i] == 0.0f) fail("scaler_range[" + std::to_string(i) + "] is 0");
     if (model.envelope_max[i] < model.envelope_min[i]) {

@@ -47,6 +47,7 @@ struct LoweredModel {
   std::vector<float> envelope_min, envelope_max;  // as trained (raw units)
   std::vector<float> envelope_lo, envelope_hi;    // widened by the margin: what the guard checks
   float envelope_margin = 0.0f;
+  bool clip_inputs = false;                       // minn::clip_unit after minn::scale_inputs
   std::vector<LoweredLayer> layers;
   int s_rows = 0;
   int s_cols = 0;

@@ -80,6 +80,7 @@ std::string report_json(const ReportInput& in) {
       << (i + 1 < m.num_inputs ? ",\n" : "\n");
   }
   s << "  ],\n  \"envelope_margin\": " << json_number(m.envelope_margin) << ",\n"
+    << "  \"clip_inputs\": " << (m.clip_inputs ? "true" : "false") << ",\n"
     << "  \"outputs\": [\n";
   for (int i = 0; i < m.num_outputs; ++i) {
     s << "    {\"index\": " << i << ", \"reaction_id\": " << json_string(m.reaction_ids[i]) << "}"
@@ -146,7 +147,8 @@ std::string report_markdown(const ReportInput& in) {
       << " B |\n";
   }
   s << "\nStatus (`minn/status.h`): `0` ok; `1000 + i` input i beyond the training envelope "
-    << "(widened by " << float_decimal(m.envelope_margin) << " of its range; outputs computed); "
+    << "(widened by " << float_decimal(m.envelope_margin) << " of its range; outputs computed"
+    << (m.clip_inputs ? " at the input clipped to the training range" : "") << "); "
     << "`-(1 + i)` input i NaN or +-Inf (outputs unchanged).\n\n"
     << "## Inputs\n\n| # | name | unit | training min | training max |\n|---|---|---|---|---|\n";
   for (int i = 0; i < m.num_inputs; ++i) {

@@ -37,7 +37,8 @@ struct Subset {
   int begin = 0, end = 0;
 };
 
-// Rows: the data, then random rows inside the envelope, then one row per kind of non-finite value.
+// Rows: the data, then random rows inside the envelope, then rows far beyond it (envelope warnings;
+// a model trained with clipped inputs saturates them), then one row per kind of non-finite value.
 struct Workload {
   InputBatch inputs;
   std::vector<Subset> subsets;
@@ -64,6 +65,23 @@ Workload build_workload(const MinnModel& model, const DataRows& data, const HilJ
   }
   if (options.random_rows > 0)
     w.subsets.push_back({"random rows in the envelope", first_random, w.inputs.count()});
+  // 37 ranges beyond an edge (about the rpiA experiment's rpiB transcript, 38x the training
+  // maximum): one input below, one above, then every input above; the rest at the envelope maximum.
+  const int first_beyond = w.inputs.count();
+  const auto beyond = [&](int i, double direction) {
+    const double lo = model.envelope_min[static_cast<std::size_t>(i)];
+    const double hi = model.envelope_max[static_cast<std::size_t>(i)];
+    const double span = std::max({hi - lo, std::fabs(hi), 1.0});  // a constant input has no range
+    return static_cast<float>(direction < 0 ? lo - 37.0 * span : hi + 37.0 * span);
+  };
+  for (int k = 0; k < 3; ++k) {
+    for (int i = 0; i < n; ++i) {
+      const bool moved = k == 2 || (k == 0 && i == 0) || (k == 1 && i == n / 2);
+      w.inputs.values.push_back(moved ? beyond(i, k == 0 ? -1.0 : 1.0)
+                                      : model.envelope_max[static_cast<std::size_t>(i)]);
+    }
+  }
+  w.subsets.push_back({"rows beyond the envelope", first_beyond, w.inputs.count()});
   const int first_special = w.inputs.count();
   const float specials[3] = {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity(),
                              -std::numeric_limits<float>::infinity()};

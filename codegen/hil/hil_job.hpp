@@ -1,6 +1,7 @@
 // `minnc hil`: the whole job over one or more targets. Generates the model's C/C++ in-process
 // (emit::generate), builds the harness per board, streams the data rows plus random in-envelope
-// rows and non-finite rows through it, compares with emit::ReferencePredictor, and prints the table.
+// rows, rows far beyond the envelope and non-finite rows through it, compares with
+// emit::ReferencePredictor, and prints the table.
 #pragma once
 #include <cstdint>
 #include <ostream>

@@ -79,6 +79,7 @@ MinnModel build_model(const Gem& split_gem, const Mechanics& mech, const Trained
   m.envelope_min = m.scaler_min;
   m.envelope_max = to_float(trained.scaler.max);
   m.envelope_margin = kEnvelopeMargin;
+  m.clip_inputs = trained.scaler.clip;  // the device saturates as the evaluated scaler did
 
   const Network& net = trained.network;
   m.layers.push_back(layer("hidden", net.W1(), net.b1(), Activation::Relu));

@@ -46,6 +46,7 @@ std::string canonical_command(const TrainJob& job) {
   c += " --refine-step " + (o.fixed_step > 0 ? shortest_double(o.fixed_step) : std::string("auto"));
   // Only when not the default, so that the command recorded in existing f64 models stays the same.
   if (o.precision != Precision::F64) c += " --precision " + precision_name(o.precision);
+  if (o.clip_inputs) c += " --clip-inputs";  // likewise only when set
   c += " -o " + file_name(job.output_path);
   return c;
 }

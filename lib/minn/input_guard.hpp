@@ -32,4 +32,17 @@ inline void scale_inputs(const float* in, int n, const float* min, const float* 
   for (int i = 0; i < n; ++i) x[i] = (in[i] - min[i]) / range[i];
 }
 
+// Saturates scaled inputs to [0, 1] (models trained with clipped inputs, sklearn's clip=True): a
+// reading beyond the training range is fed as the nearest value the network was trained on. Plain
+// comparisons, no fminf/fmaxf: x is finite here (check_inputs ran first), so the result is x, 0 or 1
+// with the same bits on every FPU and soft-float ABI. Selects like relu() (no early exit), so FPU
+// cores keep one instruction count for every input. The status is not changed: an input outside the
+// envelope still reports MINN_STATUS_ENVELOPE_BASE + i; outputs are computed at the saturated value.
+inline void clip_unit(float* x, int n) {
+  for (int i = 0; i < n; ++i) {
+    const float v = x[i] < 0.0f ? 0.0f : x[i];
+    x[i] = v > 1.0f ? 1.0f : v;
+  }
+}
+
 }  // namespace minn

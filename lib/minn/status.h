@@ -2,6 +2,8 @@
  * The encoding is fixed (the hardware-in-the-loop harness and C firmware rely on it):
  *   0          every input finite and inside the training envelope; outputs computed
  *   1000 + i   input i is the first one beyond the training envelope (plus margin); outputs computed
+ *              (for a model trained with clipped inputs, at the inputs saturated to the training
+ *              range: minn::clip_unit)
  *   -(1 + i)   input i is the first one that is NaN or +-Inf; outputs left unchanged            */
 #ifndef MINN_STATUS_H
 #define MINN_STATUS_H

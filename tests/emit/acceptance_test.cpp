@@ -5,6 +5,7 @@
 // defined) and 1000 random rows inside the training envelope. f32 must be bit-identical.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -146,6 +147,35 @@ TEST(ACCEPTANCE, IshiiRowsAreBitIdenticalToMinncPredict) {
     }
   }
   fs::remove_all(dir);
+}
+
+// The shipped model is trained with --clip-inputs: an input far beyond its training maximum (as
+// the rpiA experiment's rpiB transcript is, 38x, when rpiA is held out) is saturated, so 38x and 2x
+// the maximum give the same outputs bit for bit, with the envelope warning; the same tables without
+// the flag extrapolate. Here the rpiB protein (p_b4090) of the first Ishii row.
+TEST(ACCEPTANCE, ClippedModelSaturatesAnInputFarBeyondItsTrainingMaximum) {
+  if (!model().clip_inputs) GTEST_SKIP() << MINN_ACC_MODEL << " is not trained with --clip-inputs";
+  const minn::emit::InputRows rows = minn::emit::load_input_rows(MINN_ACC_ISHII, model());
+  const auto at = std::find(model().input_names.begin(), model().input_names.end(), "p_b4090");  // rpiB
+  ASSERT_NE(at, model().input_names.end());
+  const int i = static_cast<int>(at - model().input_names.begin());
+  ASSERT_GT(model().envelope_max[i], 0.0f);
+  std::vector<float> twice = rows.rows[0], far = rows.rows[0];
+  twice[i] = 2.0f * model().envelope_max[i];
+  far[i] = 38.0f * model().envelope_max[i];
+  F32(_workspace) ws;
+  std::vector<float> a(F32(_NUM_OUTPUTS)), b(F32(_NUM_OUTPUTS)), want(F32(_NUM_OUTPUTS));
+  EXPECT_EQ(F32(_infer)(twice.data(), a.data(), &ws), 1000 + i);
+  EXPECT_EQ(F32(_infer)(far.data(), b.data(), &ws), 1000 + i);
+  EXPECT_TRUE(same_bits(a.data(), b.data(), F32(_NUM_OUTPUTS)));
+  ReferencePredictor reference(model(), Precision::F32);
+  EXPECT_EQ(reference.infer(far.data(), want.data()), 1000 + i);
+  EXPECT_TRUE(same_bits(b.data(), want.data(), F32(_NUM_OUTPUTS)));
+  minn::MinnModel unclipped = model();
+  unclipped.clip_inputs = false;
+  ReferencePredictor extrapolating(unclipped, Precision::F32);
+  EXPECT_EQ(extrapolating.infer(far.data(), want.data()), 1000 + i);
+  EXPECT_FALSE(same_bits(b.data(), want.data(), F32(_NUM_OUTPUTS)));
 }
 #endif
 

@@ -79,6 +79,28 @@ TEST(Emitter, BannerNamesShaAndVersionButNoPathOrTime) {
   EXPECT_EQ(cpp.find("Eigen"), std::string::npos);
 }
 
+// The saturation is emitted right after scale_inputs for a model trained with clipped inputs,
+// and nowhere for one without (its generated code is unchanged).
+TEST(Emitter, EmitsTheInputClipOnlyForModelsWithTheFlag) {
+  for (Precision p : {Precision::F32, Precision::Int8W}) {
+    minn::MinnModel m = minn::test::make_random_model(kSpec);
+    const std::string plain = file(generate(m, options("m", p)), "m.cpp");
+    EXPECT_EQ(plain.find("clip_unit"), std::string::npos);
+    EXPECT_NE(file(generate(m, options("m", p)), "m_report.json").find("\"clip_inputs\": false"),
+              std::string::npos);
+    m.clip_inputs = true;
+    const auto files = generate(m, options("m", p));
+    const std::string clipped = file(files, "m.cpp");
+    const std::size_t scale = clipped.find("  minn::scale_inputs(in, 37, kScalerMin, kScalerRange, ws);\n");
+    ASSERT_NE(scale, std::string::npos) << clipped;
+    const std::string next = clipped.substr(clipped.find('\n', scale) + 1, 160);
+    EXPECT_EQ(next.rfind("  // Trained with clipped inputs", 0), 0u) << next;
+    EXPECT_NE(next.find("\n  minn::clip_unit(ws, 37);\n"), std::string::npos) << next;
+    EXPECT_EQ(clipped.find("clip_unit", clipped.find("clip_unit") + 1), std::string::npos);  // once
+    EXPECT_NE(file(files, "m_report.json").find("\"clip_inputs\": true"), std::string::npos);
+  }
+}
+
 TEST(Emitter, ReportCountsBytesAndMacs) {
   const auto files = generate(minn::test::make_random_model(kSpec), options("m"));
   const std::string json = file(files, "m_report.json");

@@ -1,6 +1,7 @@
 // Build-time generator for the bit-exactness tests: emits NAME.* for the random model
 // (random_model.hpp, fixed spec and seed) into a directory, exactly as `minnc compile` would.
-// Usage: emit_fixture_gen OUT_DIR NAME f32|int8w [fixture|ecoli_sized]
+// Usage: emit_fixture_gen OUT_DIR NAME f32|int8w [fixture|fixture_clip|ecoli_sized]
+// (fixture_clip: the fixture model with clip_inputs set)
 #include <cstdio>
 #include <string>
 
@@ -12,16 +13,18 @@
 
 int main(int argc, char** argv) {
   if (argc != 4 && argc != 5) {
-    std::fprintf(stderr, "usage: emit_fixture_gen OUT_DIR NAME f32|int8w [fixture|ecoli_sized]\n");
+    std::fprintf(stderr, "usage: emit_fixture_gen OUT_DIR NAME f32|int8w [fixture|fixture_clip|ecoli_sized]\n");
     return 2;
   }
   try {
-    const bool ecoli_sized = argc == 5 && std::string(argv[4]) == "ecoli_sized";
-    if (argc == 5 && !ecoli_sized && std::string(argv[4]) != "fixture") {
-      throw minn::Error(std::string("unknown spec '") + argv[4] + "'");
+    const std::string spec = argc == 5 ? argv[4] : "fixture";
+    const bool ecoli_sized = spec == "ecoli_sized";
+    if (!ecoli_sized && spec != "fixture" && spec != "fixture_clip") {
+      throw minn::Error("unknown spec '" + spec + "'");
     }
-    const minn::MinnModel model = minn::test::make_random_model(
+    minn::MinnModel model = minn::test::make_random_model(
         ecoli_sized ? minn::test::kEcoliSizedSpec : minn::test::kFixtureSpec);
+    model.clip_inputs = spec == "fixture_clip";
     minn::emit::EmitOptions options;
     options.name = argv[2];
     options.precision = minn::emit::parse_precision(argv[3]);

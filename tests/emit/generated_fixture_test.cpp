@@ -1,6 +1,7 @@
 // Generated code for a random model (built at build time by emit_fixture_gen) against the host
 // reference predictor, in the same process: f32 must be bit-identical, int8w too (same kernels),
-// and int8w must stay within the quantization error bound of the f32 result.
+// and int8w must stay within the quantization error bound of the f32 result. rndclip is the same
+// model with clip_inputs: inputs beyond the training range are saturated to its edges.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -15,6 +16,7 @@
 #include "random_model.hpp"
 #include "rnd.hpp"
 #include "rnd8.hpp"
+#include "rndclip.hpp"
 
 namespace {
 
@@ -126,6 +128,82 @@ TEST(GeneratedFixture, OutOfEnvelopeWarnsWithTheFirstInputAndStillComputes) {
   EXPECT_TRUE(same_bits(got, want, rnd_NUM_OUTPUTS));
   in[4] = m.envelope_min[4];
   EXPECT_EQ(rnd_infer(in.data(), got, &ws), 1009);
+}
+
+const minn::MinnModel& clip_model() {
+  static const minn::MinnModel m = [] {
+    minn::MinnModel c = model();
+    c.clip_inputs = true;
+    return c;
+  }();
+  return m;
+}
+
+// An input 37 ranges beyond an edge (the rpiA experiment's rpiB transcript is 38x the training
+// maximum): with clip_inputs the outputs are those at that edge, bit for bit, and the status still
+// warns; without, the network extrapolates and the outputs differ.
+TEST(GeneratedFixture, ClipInputsSaturatesAnInputFarBeyondTheEnvelopeToItsEdge) {
+  const minn::MinnModel& m = model();
+  ReferencePredictor reference(clip_model(), Precision::F32);
+  rndclip_workspace ws;
+  rnd_workspace plain_ws;
+  for (int i : {0, 17, 36}) {
+    const float range = m.envelope_max[i] - m.envelope_min[i];
+    for (const bool above : {true, false}) {
+      SCOPED_TRACE(std::string(above ? "above" : "below") + ", input " + std::to_string(i));
+      std::vector<float> edge = random_inputs(1, 18)[0];
+      edge[i] = above ? m.envelope_max[i] : m.envelope_min[i];  // scales to exactly 1 (0)
+      std::vector<float> far = edge;
+      far[i] = above ? m.envelope_max[i] + 37.0f * range : m.envelope_min[i] - 37.0f * range;
+      float at_edge[rndclip_NUM_OUTPUTS], got[rndclip_NUM_OUTPUTS], want[rndclip_NUM_OUTPUTS];
+      ASSERT_EQ(rndclip_infer(edge.data(), at_edge, &ws), 0);
+      EXPECT_EQ(rndclip_infer(far.data(), got, &ws), 1000 + i);
+      EXPECT_TRUE(same_bits(got, at_edge, rndclip_NUM_OUTPUTS));
+      EXPECT_EQ(reference.infer(far.data(), want), 1000 + i);
+      EXPECT_TRUE(same_bits(got, want, rndclip_NUM_OUTPUTS));
+      rndclip::Inputs cin;
+      std::memcpy(cin.values, far.data(), sizeof cin.values);
+      rndclip::Outputs out;
+      const minn::Status status = rndclip::infer(cin, out, ws);
+      EXPECT_EQ(status.kind(), minn::Status::Kind::OutOfEnvelope);
+      EXPECT_EQ(status.input(), i);
+
+      float plain_far[rnd_NUM_OUTPUTS], plain_edge[rnd_NUM_OUTPUTS];
+      EXPECT_EQ(rnd_infer(far.data(), plain_far, &plain_ws), 1000 + i);
+      ASSERT_EQ(rnd_infer(edge.data(), plain_edge, &plain_ws), 0);
+      EXPECT_TRUE(same_bits(plain_edge, at_edge, rnd_NUM_OUTPUTS));  // same model inside the range
+      EXPECT_FALSE(same_bits(plain_far, at_edge, rnd_NUM_OUTPUTS));  // extrapolated
+    }
+  }
+}
+
+TEST(GeneratedFixture, ClipInputsIsBitIdenticalToTheReferenceAndChangesNothingInsideTheRange) {
+  const minn::MinnModel& m = model();
+  ReferencePredictor reference(clip_model(), Precision::F32);
+  rndclip_workspace ws;
+  rnd_workspace plain_ws;
+  for (const auto& in : random_inputs(500, 19)) {
+    float got[rndclip_NUM_OUTPUTS], want[rndclip_NUM_OUTPUTS], plain[rnd_NUM_OUTPUTS];
+    ASSERT_EQ(rndclip_infer(in.data(), got, &ws), 0);
+    ASSERT_EQ(reference.infer(in.data(), want), 0);
+    ASSERT_EQ(rnd_infer(in.data(), plain, &plain_ws), 0);
+    ASSERT_TRUE(same_bits(got, want, rndclip_NUM_OUTPUTS));
+    ASSERT_TRUE(same_bits(got, plain, rnd_NUM_OUTPUTS));
+  }
+  // Every input beyond one edge or the other: still bit-identical with the reference.
+  std::mt19937 engine(20);
+  for (int r = 0; r < 200; ++r) {
+    std::vector<float> in;
+    for (int i = 0; i < m.num_inputs(); ++i) {
+      const float range = m.envelope_max[i] - m.envelope_min[i];
+      const float far = static_cast<float>(engine() % 100) * range;
+      in.push_back(engine() % 2 ? m.envelope_max[i] + far : m.envelope_min[i] - far);
+    }
+    float got[rndclip_NUM_OUTPUTS], want[rndclip_NUM_OUTPUTS];
+    const int code = rndclip_infer(in.data(), got, &ws);
+    EXPECT_EQ(reference.infer(in.data(), want), code);
+    ASSERT_TRUE(same_bits(got, want, rndclip_NUM_OUTPUTS));
+  }
 }
 
 TEST(GeneratedFixture, ReactionLookup) {

@@ -1,8 +1,9 @@
 // `minnc hil` end to end on GENERATED code: the real command (MINNC_PATH) on a synthetic model and,
 // once it ships, on models/e_coli_core.minn with the 29 Ishii rows. Requirements checked from the
 // per-target JSON reports: every vector bit-identical with the host reference (data rows, 1000
-// random rows in the envelope, NaN/+Inf/-Inf rows with error statuses), instruction counts equal
-// between runs (and between inputs on FPU cores), no heap, flash and RAM inside the part.
+// random rows in the envelope, rows far beyond it with warnings, NaN/+Inf/-Inf rows with error
+// statuses), instruction counts equal between runs (and between inputs on FPU cores), no heap,
+// flash and RAM inside the part.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -64,6 +65,7 @@ void check_report(const std::string& path, long long vectors, bool fpu_constant_
   EXPECT_EQ(number(json, "bit_identical"), vectors);
   EXPECT_EQ(number(json, "status_mismatches"), 0);
   EXPECT_EQ(field(json, "error"), "3");  // the NaN, +Inf and -Inf rows
+  EXPECT_EQ(field(json, "envelope"), "3");  // the rows far beyond the envelope
   EXPECT_EQ(field(json, "heap_free"), "true");
   EXPECT_EQ(field(json, "identical_across_runs"), "true");
   if (fpu_constant_counts) {
@@ -88,10 +90,10 @@ TEST(GeneratedHil, SyntheticModelOnM4FM3AndLinuxArm) {
                         " --target cortex-m4,cortex-m3,linux-arm --work-dir " + (work / "build").string() +
                         " --report-dir " + reports);
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_NE(r.output.find("| cortex-m4 | mps2-an386 | 1003 | 1003/1003 |"), std::string::npos) << r.output;
-  check_report(reports + "/cortex-m4.json", 1003, true);
-  check_report(reports + "/cortex-m3.json", 1003, false);
-  check_report(reports + "/linux-arm.json", 1003, true);
+  EXPECT_NE(r.output.find("| cortex-m4 | mps2-an386 | 1006 | 1006/1006 |"), std::string::npos) << r.output;
+  check_report(reports + "/cortex-m4.json", 1006, true);
+  check_report(reports + "/cortex-m3.json", 1006, false);
+  check_report(reports + "/linux-arm.json", 1006, true);
 }
 
 TEST(GeneratedHil, BadOptionsGiveOneClearError) {
@@ -138,7 +140,7 @@ TEST(GeneratedHil, IshiiRowsAndFluxTableOnSyntheticIshiiShapedModel) {
   EXPECT_NE(r.output.find("| R_PGI_fwd |"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("| R_PFK |"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("29/29 bit-identical\n"), std::string::npos) << r.output;
-  check_report((work / "reports" / "cortex-m4.json").string(), 29 + 10 + 3, true);
+  check_report((work / "reports" / "cortex-m4.json").string(), 29 + 10 + 3 + 3, true);
   r = run(std::string(MINNC_PATH) + " hil " + model + " --data " + MINN_MODELS_DIR +
           "/ishii --show nosuch --target cortex-m4 --work-dir " + (work / "build").string());
   EXPECT_EQ(r.exit_code, 1);
@@ -167,8 +169,11 @@ TEST_P(EColiCoreHil, IshiiRandomAndNonFiniteRowsBitIdentical) {
       << r.output;
   EXPECT_NE(r.output.find("random rows in the envelope: 1000/1000 bit-identical"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("NaN/+Inf/-Inf rows: 3/3 bit-identical, 3 error statuses"), std::string::npos) << r.output;
+  // 37 ranges beyond the envelope: the shipped model clips them (minn::clip_unit) on both sides.
+  EXPECT_NE(r.output.find("rows beyond the envelope: 3/3 bit-identical, 3 envelope warnings"), std::string::npos)
+      << r.output;
   // Soft float (M3): counts depend on the data; FPU targets: one count for every input.
-  check_report(reports + "/" + target + ".json", 29 + 1000 + 3, target != "cortex-m3");
+  check_report(reports + "/" + target + ".json", 29 + 1000 + 3 + 3, target != "cortex-m3");
 }
 
 INSTANTIATE_TEST_SUITE_P(Targets, EColiCoreHil, ::testing::Values("cortex-m4", "cortex-m3", "linux-arm"),

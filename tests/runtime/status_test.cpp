@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "minn/input_guard.hpp"
@@ -62,6 +63,15 @@ TEST(InputGuard, ScalingIsMinMax) {
   minn::scale_inputs(in, 2, mn, range, x);
   EXPECT_EQ(x[0], 0.5f);
   EXPECT_EQ(x[1], 1.0f / 3.0f);
+}
+
+TEST(InputGuard, ClipUnitSaturatesToZeroAndOneAndKeepsTheRestBitForBit) {
+  const float big = 3.4e38f, tiny = 1e-45f;  // largest finite and smallest subnormal
+  float x[10] = {-big, -37.5f, -tiny, -0.0f, 0.0f, tiny, 0.25f, 1.0f, 1.0000001f, big};
+  const float want[10] = {0.0f, 0.0f, 0.0f, -0.0f, 0.0f, tiny, 0.25f, 1.0f, 1.0f, 1.0f};
+  minn::clip_unit(x, 10);
+  EXPECT_EQ(std::memcmp(x, want, sizeof x), 0);  // -0 stays -0: only values outside [0, 1] move
+  minn::clip_unit(x, 0);  // n = 0 touches nothing
 }
 
 }  // namespace

@@ -53,6 +53,7 @@ TEST(TrainJob, FillsTheModelCompletely) {
   EXPECT_EQ(m.provenance.dataset_sha256.size(), 64u);
   EXPECT_EQ(m.provenance.variant, "c-balanced");
   EXPECT_EQ(m.provenance.seed, 1u);
+  EXPECT_FALSE(m.clip_inputs);
   EXPECT_EQ(m.provenance.command,
             "minnc train --gem e_coli_core.xml.gz --data ishii --variant c-balanced --hidden 250 --dropout 0.25 "
             "--lr 0.0005 --weight-decay 0.0001 --c 20 --epochs 2 --batch 5 --seed 1 --steps 8 --momentum 0.9 "
@@ -63,6 +64,21 @@ TEST(TrainJob, FillsTheModelCompletely) {
   EXPECT_EQ(r.metrics.flux.per_experiment.size(), 29u);
   // The envelope holds every training row.
   for (std::size_t i = 0; i < m.input_names.size(); ++i) EXPECT_LE(m.envelope_min[i], m.envelope_max[i]);
+}
+
+TEST(TrainJob, ClipInputsReachesTheModelAndTheCanonicalCommand) {
+  TrainJob job = short_job(1, 1);
+  job.options.clip_inputs = true;
+  EXPECT_EQ(canonical_command(job),
+            "minnc train --gem e_coli_core.xml.gz --data ishii --variant c-balanced --hidden 250 --dropout 0.25 "
+            "--lr 0.0005 --weight-decay 0.0001 --c 20 --epochs 1 --batch 5 --seed 1 --steps 8 --momentum 0.9 "
+            "--refine-step auto --clip-inputs -o core.minn");
+  job.options.precision = Precision::F32;  // both non-default options: precision first
+  EXPECT_NE(canonical_command(job).find(" --precision f32 --clip-inputs -o core.minn"), std::string::npos);
+  job.options.precision = Precision::F64;
+  const TrainJobResult r = run_train_job(job);
+  EXPECT_TRUE(r.model.clip_inputs);
+  EXPECT_EQ(r.model.provenance.command, canonical_command(job));
 }
 
 TEST(TrainJob, SameJobGivesAByteIdenticalFileAndTheFileRoundTrips) {
