@@ -2,6 +2,7 @@
 // byte for byte by its recorded command (about 1 s: 100 epochs on e_coli_core).
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <algorithm>
 #include <cstdlib>
@@ -12,6 +13,7 @@
 #include <sstream>
 #include <string>
 
+#include "model/model_equal.hpp"
 #include "model/model_file.hpp"
 #include "train/train_job.hpp"
 
@@ -47,6 +49,39 @@ TEST(MinncTrain, WritesALoadableModelAndStaysQuietWhenStdoutIsNotATerminal) {
   EXPECT_EQ(m.layers[0].out, 16);
   EXPECT_EQ(m.provenance.seed, 3u);
   std::remove(model.c_str());
+}
+
+// --clip-inputs is stored in the model and in its recorded command; the training rows are inside
+// their own range, so the weights and everything else are the same as without it. Only the
+// training metrics move in their last digits: they score the stored model, whose float-rounded
+// scaler maps a row at the training maximum to 1 + a few ulp, which the clip brings back to 1.
+TEST(MinncTrain, ClipInputsIsStoredAndChangesNothingElse) {
+  const std::string dir = ::testing::TempDir(), models = MINN_MODELS_DIR;
+  const std::string args = "train --gem " + models + "/gems/e_coli_core.xml.gz --data " + models +
+                           "/ishii --epochs 2 --hidden 16 --seed 5 -o ";
+  ASSERT_EQ(run(args + dir + "plain.minn", dir + "plain.out", dir + "plain.err"), 0) << read_all(dir + "plain.err");
+  ASSERT_EQ(run(args + dir + "clip.minn --clip-inputs", dir + "clip.out", dir + "clip.err"), 0)
+      << read_all(dir + "clip.err");
+  const MinnModel plain = load_model(dir + "plain.minn");
+  MinnModel clipped = load_model(dir + "clip.minn");
+  EXPECT_FALSE(plain.clip_inputs);
+  EXPECT_TRUE(clipped.clip_inputs);
+  EXPECT_EQ(plain.provenance.command.find("--clip-inputs"), std::string::npos) << plain.provenance.command;
+  const std::string tail = " --refine-step auto --clip-inputs -o clip.minn";
+  ASSERT_GE(clipped.provenance.command.size(), tail.size());
+  EXPECT_EQ(clipped.provenance.command.substr(clipped.provenance.command.size() - tail.size()), tail)
+      << clipped.provenance.command;
+  ASSERT_EQ(clipped.provenance.training_metrics.size(), plain.provenance.training_metrics.size());
+  for (std::size_t i = 0; i < plain.provenance.training_metrics.size(); ++i) {
+    const auto& [name, value] = plain.provenance.training_metrics[i];
+    EXPECT_EQ(clipped.provenance.training_metrics[i].first, name);
+    EXPECT_NEAR(clipped.provenance.training_metrics[i].second, value, 1e-6 * (1 + std::abs(value))) << name;
+  }
+  clipped.clip_inputs = false;
+  clipped.provenance.command = plain.provenance.command;
+  clipped.provenance.training_metrics = plain.provenance.training_metrics;
+  std::string difference;
+  EXPECT_TRUE(models_equal(plain, clipped, &difference)) << "first difference: " << difference;
 }
 
 TEST(MinncTrain, DrawsTheProgressLineOnATerminal) {
@@ -111,6 +146,8 @@ TEST(ShippedModel, IsReproducedByteForByteByItsRecordedCommand) {
   job.data_dir = std::string(MINN_MODELS_DIR) + "/ishii";
   job.output_path = "e_coli_core.minn";
   job.options.seed = m.provenance.seed;
+  job.options.clip_inputs = true;  // README: --clip-inputs
+  EXPECT_TRUE(m.clip_inputs);
   ASSERT_EQ(canonical_command(job), m.provenance.command);
   const std::vector<std::uint8_t> bytes = serialize_model(run_train_job(job).model);
   const std::string file = read_all(shipped);
