@@ -116,7 +116,7 @@ Offset<fb::Model> build(FlatBufferBuilder& b, const MinnModel& m) {
   mb.add_input_units(input_units);
   mb.add_input_names(input_names);
   mb.add_checksum(0);
-  mb.add_schema_version(kModelSchemaVersion);
+  mb.add_schema_version(schema_version_for(m));
   if (m.clip_inputs) mb.add_clip_inputs(true);
   return mb.Finish();
 }
@@ -205,6 +205,10 @@ MinnModel convert(const fb::Model& f) {
 
 }  // namespace
 
+std::uint32_t schema_version_for(const MinnModel& model) {
+  return model.clip_inputs ? kModelSchemaVersion : kModelSchemaVersionOriginal;
+}
+
 std::vector<std::uint8_t> serialize_model(const MinnModel& model) {
   check_model(model, "model to save");
   FlatBufferBuilder builder(1 << 16);
@@ -261,10 +265,15 @@ MinnModel parse_model(const std::uint8_t* data, std::size_t size, const std::str
     throw Error(where + "corrupt .minn file: the FlatBuffers verifier rejected its structure "
                         "(an offset, length or string points outside the file)");
   const fb::Model* root_table = fb::GetSizePrefixedModel(bytes.data());
-  if (root_table->schema_version() != kModelSchemaVersion)
-    throw Error(where + "unknown .minn schema version " +
-                std::to_string(root_table->schema_version()) + ", this minnc reads version " +
-                std::to_string(kModelSchemaVersion));
+  const std::uint32_t version = root_table->schema_version();
+  if (version < kModelSchemaVersionOriginal || version > kModelSchemaVersion)
+    throw Error(where + "unknown .minn schema version " + std::to_string(version) +
+                ", this minnc reads versions " + std::to_string(kModelSchemaVersionOriginal) +
+                " to " + std::to_string(kModelSchemaVersion));
+  if (root_table->clip_inputs() && version < kModelSchemaVersion)
+    throw Error(where + "corrupt .minn file: clip_inputs is set but the schema version is " +
+                std::to_string(version) + " (the clip needs version " +
+                std::to_string(kModelSchemaVersion) + ")");
 
   MinnModel model = convert(*root_table);
   check_model(model, origin);

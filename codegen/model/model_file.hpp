@@ -12,8 +12,15 @@
 
 namespace minn {
 
-// The schema version this build writes and the only one it reads.
-inline constexpr std::uint32_t kModelSchemaVersion = 1;
+// Schema versions. 1: the original fields. 2: adds clip_inputs. A model is written with the
+// lowest version that holds it (1 unless it clips), so files without the clip keep their bytes,
+// and a minnc that only knows version 1 refuses a clipping model instead of silently dropping the
+// clip. This build reads both.
+inline constexpr std::uint32_t kModelSchemaVersionOriginal = 1;
+inline constexpr std::uint32_t kModelSchemaVersion = 2;  // the newest this build reads and writes
+
+// The version `model` is written with.
+std::uint32_t schema_version_for(const MinnModel& model);
 
 // Deterministic: the same model gives byte-identical output.
 std::vector<std::uint8_t> serialize_model(const MinnModel& model);

@@ -31,7 +31,7 @@ std::string model_summary_text(const MinnModel& m, const std::string& file,
   std::ostringstream o;
   o << "model      " << file << "\n"
     << "sha256     " << sha256 << "\n"
-    << "schema     version " << kModelSchemaVersion << ", written by minn "
+    << "schema     version " << schema_version_for(m) << ", written by minn "
     << (m.provenance.minn_version.empty() ? "?" : m.provenance.minn_version) << "\n"
     << "GEM        " << m.gem_id << " (sha256 " << (m.gem_sha256.empty() ? "-" : m.gem_sha256)
     << ")\n\n";
@@ -96,7 +96,7 @@ std::string model_summary_json(const MinnModel& m, const std::string& file,
   JsonWriter j;
   j.begin_object();
   j.key("file").value(file).key("sha256").value(sha256);
-  j.key("schema_version").value(static_cast<long long>(kModelSchemaVersion));
+  j.key("schema_version").value(static_cast<long long>(schema_version_for(m)));
   j.key("gem").begin_object().key("id").value(m.gem_id).key("sha256").value(m.gem_sha256).end_object();
 
   j.key("inputs").begin_array();

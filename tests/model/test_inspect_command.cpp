@@ -77,6 +77,8 @@ TEST_F(InspectCommand, ShowsTheClipInputsFlag) {
   const CommandResult json = run_minnc("inspect --json " + path_);
   ASSERT_EQ(json.status, 0) << json.output;
   EXPECT_NE(json.output.find("\"clip_inputs\": true"), std::string::npos) << json.output;
+  EXPECT_NE(json.output.find("\"schema_version\": 2"), std::string::npos) << json.output;
+  EXPECT_NE(text.output.find("schema     version 2"), std::string::npos) << text.output;
 }
 
 TEST_F(InspectCommand, RejectsACorruptFileWithOneLine) {

@@ -110,6 +110,9 @@ TEST(ModelFile, WithoutClipInputsTheBytesAreThoseOfFilesWrittenBeforeTheField) {
   const std::vector<std::uint8_t> with_flag = serialize_model(clipped);
   EXPECT_TRUE(flatbuffers::GetSizePrefixedRoot<flatbuffers::Table>(with_flag.data())->CheckField(
       fb::Model::VT_CLIP_INPUTS));
+  // Old files say version 1; a clipping model says 2, which a version-1 minnc refuses to read.
+  EXPECT_EQ(fb::GetSizePrefixedModel(bytes.data())->schema_version(), 1u);
+  EXPECT_EQ(fb::GetSizePrefixedModel(with_flag.data())->schema_version(), 2u);
 }
 
 TEST(ModelFile, SavingAnInvalidModelIsRefused) {

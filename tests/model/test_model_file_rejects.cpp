@@ -71,9 +71,21 @@ TEST(ModelFileRejects, NotAModelAtAll) {
 }
 
 TEST(ModelFileRejects, UnknownSchemaVersion) {
-  Bytes bytes = good_bytes();
-  ASSERT_TRUE(mutable_root(bytes)->mutate_schema_version(kModelSchemaVersion + 1));
-  EXPECT_REJECTED_WITH(bytes, "unknown .minn schema version 2, this minnc reads version 1");
+  for (const std::uint32_t version : {0u, kModelSchemaVersion + 1}) {
+    Bytes bytes = good_bytes();
+    ASSERT_TRUE(mutable_root(bytes)->mutate_schema_version(version));
+    EXPECT_REJECTED_WITH(bytes, "unknown .minn schema version " + std::to_string(version) +
+                                    ", this minnc reads versions 1 to 2");
+  }
+}
+
+// A version-1 reader would ignore the clip, so a clipping model must never claim version 1.
+TEST(ModelFileRejects, ClipInputsUnderTheOriginalSchemaVersion) {
+  MinnModel clipped = test::small_model();
+  clipped.clip_inputs = true;
+  Bytes bytes = serialize_model(clipped);
+  ASSERT_TRUE(mutable_root(bytes)->mutate_schema_version(kModelSchemaVersionOriginal));
+  EXPECT_REJECTED_WITH(bytes, "clip_inputs is set but the schema version is 1");
 }
 
 TEST(ModelFileRejects, VectorLengthPointingOutsideTheFile) {
