@@ -160,12 +160,22 @@ def main():
               "the issue's bar is each within 0.01 of the paper or better.\n")
         print("| protocol | set-up | seed | ΔR² | ΔMAE | ΔRMSE | ΔNE | within 0.01 or better |")
         print("|---|---|---|---|---|---|---|---|")
-        for m in rows:
-            d = [m["mean"]["r2"] - paper[1][0], m["mean"]["mae"] - paper[2][0], m["mean"]["rmse"] - paper[3][0],
-                 m["mean"]["ne"] - paper[4][0]]
+        def compare(protocol, set_up, seed, means):
+            d = [means["r2"] - paper[1][0], means["mae"] - paper[2][0], means["rmse"] - paper[3][0],
+                 means["ne"] - paper[4][0]]
             ok = d[0] >= -0.01 and all(x <= 0.01 for x in d[1:])
-            print(f"| {m['protocol']} | {m['setup']} | {m['seed']} | " + " | ".join(f"{x:+.3f}" for x in d) +
+            print(f"| {protocol} | {set_up} | {seed} | " + " | ".join(f"{x:+.3f}" for x in d) +
                   f" | {'yes' if ok else 'no'} |")
+
+        by_setup = {}
+        for m in rows:
+            compare(m["protocol"], m["setup"], m["seed"], m["mean"])
+            by_setup.setdefault((m["protocol"], m["setup"]), []).append(m)
+        # The paper reports one run; with several seeds, their mean is the fairer comparison.
+        for (protocol, set_up), ms in by_setup.items():
+            if len(ms) > 1:
+                means = {k: sum(m["mean"][k] for m in ms) / len(ms) for k in ("r2", "mae", "rmse", "ne")}
+                compare(protocol, set_up, "mean of " + ", ".join(str(m["seed"]) for m in ms), means)
     seeds = {}
     for m in runs:
         seeds.setdefault((m["protocol"], m["gem"], m["variant"]), []).append(m)
