@@ -87,6 +87,16 @@ def read_checkpoint(path):
     return command, records
 
 
+def reduction(m):
+    """none | fva | fba: the JSON field, or (runs written before it existed) the command's --reduce."""
+    command = m["command"]
+    return m.get("reduce", command.split("--reduce ")[1].split()[0] if "--reduce " in command else "none")
+
+
+def gem_label(gem, reduce):
+    return gem if reduce == "none" else f"{gem} {reduce.upper()}-reduced"
+
+
 def setup(m):
     """The run's training set-up as a short label: Pin, sampler, precision and input clipping.
     Runs written before these options existed lack the JSON fields: random search, f64, no clip,
@@ -116,6 +126,8 @@ def main():
         m["rescored"] = rescore(m["csv"], models_dir, m["gem"])
         m["l2_median"] = statistics.median(e["l2"] for e in m["experiments"])
         m["setup"] = setup(m)
+        m["reduce"] = reduction(m)
+        m["gem_label"] = gem_label(m["gem"], m["reduce"])
         runs.append(m)
 
     print("# Results: nested leave-one-out evaluation of minn's MINN variants\n")
@@ -144,7 +156,7 @@ def main():
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for m in runs:
         mean, sd = m["mean"], m["sd"]
-        print(f"| {m['protocol']} | {m['gem']} ({m['reactions']}) | {m['setup']} | {m['variant']} | {m['seed']} | "
+        print(f"| {m['protocol']} | {m['gem_label']} ({m['reactions']}) | {m['setup']} | {m['variant']} | {m['seed']} | "
               f"{fmt(mean['r2'], sd['r2'])} | {fmt(mean['mae'], sd['mae'])} | {fmt(mean['rmse'], sd['rmse'])} | "
               f"{fmt(mean['ne'], sd['ne'])} | {mean['l2']:.4g} ({m['l2_median']:.4g}) | {' / '.join(f'{x:.3f}' for x in m['rescored'])} | "
               f"`{m['json']}` |")
@@ -153,7 +165,7 @@ def main():
     for name, r2, mae, rmse, ne in PAPER:
         print(f"| {name} | {fmt(*r2)} | {fmt(*mae)} | {fmt(*rmse)} | {fmt(*ne)} |")
     paper = PAPER[0]
-    rows = [m for m in runs if m["variant"] == "c-balanced" and m["reactions"] > 1000]
+    rows = [m for m in runs if m["variant"] == "c-balanced" and m["gem"] == "iAF1260" and m["reduce"] == "fva"]
     if rows:
         print("\n## MINN-c-balanced on iAF1260 FVA-reduced against the paper's row\n")
         print("Difference minn − paper (negative is better for MAE, RMSE, NE; positive is better for R²); "
@@ -178,7 +190,7 @@ def main():
                 compare(protocol, set_up, "mean of " + ", ".join(str(m["seed"]) for m in ms), means)
     seeds = {}
     for m in runs:
-        seeds.setdefault((m["protocol"], m["gem"], m["variant"]), []).append(m)
+        seeds.setdefault((m["protocol"], m["gem_label"], m["variant"]), []).append(m)
     multi = {k: v for k, v in seeds.items() if len(v) > 1}
     if multi:
         print("\n## Spread over seeds\n")
@@ -197,7 +209,7 @@ def main():
     print("\n## Table 3 ordering (same protocol, same GEM)\n")
     groups = {}
     for m in runs:
-        groups.setdefault((m["protocol"], m["gem"]), []).append(m)
+        groups.setdefault((m["protocol"], m["gem_label"]), []).append(m)
     for (protocol, gem), ms in sorted(groups.items()):
         if len(ms) < 2:
             continue
@@ -220,9 +232,10 @@ def main():
         for path in partial:
             command, records = read_checkpoint(path)
             gem = command.split("--gem ")[1].split(".xml")[0]
+            reduce = reduction({"command": command})
             header = None
             for m in runs:
-                if m["gem"] == gem:
+                if m["gem"] == gem and m["reduce"] == reduce:
                     with open(m["csv"]) as f:
                         header = next(csv.reader(f))[1:]
             if header is None or not records:
@@ -231,7 +244,7 @@ def main():
             means, sds = mean_sd(per)
             protocol = os.path.basename(os.path.dirname(path))
             rel = os.path.relpath(os.path.abspath(path), os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-            print(f"| {protocol} | {gem} | `{command}` | {len(records)} of 29 | " +
+            print(f"| {protocol} | {gem_label(gem, reduce)} | `{command}` | {len(records)} of 29 | " +
                   " | ".join(fmt(a, b) for a, b in zip(means, sds)) + f" | `{rel}` |")
     print("\n## Exact commands\n")
     for m in runs:

@@ -96,7 +96,14 @@ void add_cv_commands(CLI::App& app) {
   std::string names;
   for (const std::string& n : eval::variant_names()) names += (names.empty() ? "" : " | ") + n;
   cmd->add_option("--variant", j.variant, names)->capture_default_str();
-  cmd->add_option("--reduce", j.reduce, "none | fva: FVA-reduce the GEM (lp) before splitting")
+  cmd->add_option("--reduce", j.reduce,
+                  "none | fva: drop blocked reactions (FVA) | fba: keep the reactions used by N pFBA samples "
+                  "(random gene KO, glucose uptake in the data's range) and every measured one; before splitting")
+      ->capture_default_str();
+  cmd->add_option("--reduce-solutions", j.reduce_solutions, "--reduce fba: number of pFBA samples")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--reduce-seed", j.reduce_seed, "--reduce fba: seed of the samples (independent of --seed)")
       ->capture_default_str();
   cmd->add_option("--pin", j.pin,
                   "uptakes: bound predicted glucose/O2 uptakes by the measured ones (the paper's setup) | "

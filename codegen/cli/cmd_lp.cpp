@@ -6,6 +6,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "cli/commands.hpp"
@@ -238,6 +239,8 @@ struct ReduceArgs {
   unsigned long long seed = 1;
   double tolerance = 1e-9;
   bool parsimonious = false;
+  std::vector<std::string> keep;
+  bool keep_measured = false;
 };
 
 void finish_reduce(const Gem& gem, const Reduction& red, const ReduceArgs& a) {
@@ -267,16 +270,15 @@ void run_reduce_fba(const ReduceArgs& a) {
     o.glucose_uptake_max = a.glucose_range[1];
   } else if (!a.ishii.empty()) {
     // The default range: the measured glucose uptakes of the Ishii experiments.
-    const IshiiInputs in = load_ishii_inputs(a.ishii);
-    int col = -1;
-    for (std::size_t k = 0; k < in.input_names.size(); ++k) {
-      if (in.input_names[k] == kGlucoseUptakeInput) col = static_cast<int>(k);
-    }
-    if (col < 0) throw Error(a.ishii + ": no glucose uptake column");
-    o.glucose_uptake_min = in.inputs.col(col).minCoeff();
-    o.glucose_uptake_max = in.inputs.col(col).maxCoeff();
+    std::tie(o.glucose_uptake_min, o.glucose_uptake_max) =
+        input_range(load_ishii_inputs(a.ishii), kGlucoseUptakeInput, a.ishii);
   } else {
     throw Error("reduce fba: give the glucose uptake range with --glucose-range LO HI or --ishii DIR");
+  }
+  o.keep = a.keep;
+  if (a.keep_measured) {
+    if (a.ishii.empty()) throw Error("reduce fba: --keep-measured needs --ishii DIR (the measured fluxes)");
+    for (const std::string& id : measured_reaction_ids(a.ishii, gem)) o.keep.push_back(id);
   }
   finish_reduce(gem, fba_reduce(gem, o, tty_progress("fba")), a);
 }
@@ -389,6 +391,9 @@ void add_lp_commands(CLI::App& app) {
   rb->tolerance = 1e-6;
   rfb->add_option("--tolerance", rb->tolerance, "|v| above this carries flux (default 1e-6)");
   rfb->add_flag("--pfba", rb->parsimonious, "use the pFBA solution of each sample (least total flux, no loops)");
+  rfb->add_option("--keep", rb->keep, "keep this reaction even if no solution uses it (repeatable)");
+  rfb->add_flag("--keep-measured", rb->keep_measured,
+                "keep every reaction the --ishii fluxomics measures (so the reduced model can report them)");
   rfb->callback([rb] { run_reduce_fba(*rb); });
 
   auto ta = std::make_shared<FitArgs>();

@@ -122,6 +122,25 @@ IshiiInputs inputs_from(const IshiiFiles& f) {
 
 IshiiInputs load_ishii_inputs(const std::string& dir) { return inputs_from(read_files(dir)); }
 
+std::pair<double, double> input_range(const IshiiInputs& inputs, const std::string& name, const std::string& dir) {
+  for (std::size_t k = 0; k < inputs.input_names.size(); ++k)
+    if (inputs.input_names[k] == name) {
+      const auto column = inputs.inputs.col(static_cast<Eigen::Index>(k));
+      return {column.minCoeff(), column.maxCoeff()};
+    }
+  throw Error(dir + ": no input '" + name + "'");
+}
+
+std::vector<std::string> measured_reaction_ids(const std::string& dir, const Gem& unsplit_gem) {
+  const CsvTable flux = read_files(dir).fluxomics;  // checked as load_ishii checks it
+  std::vector<std::string> ids;
+  for (std::size_t c = 1; c < flux.header.size(); ++c) {
+    const std::string where = flux.path + ":1, column " + std::to_string(c + 1) + " '" + flux.header[c] + "'";
+    ids.push_back(map_ishii_flux(flux.header[c], unsplit_gem, where).gem_id);
+  }
+  return ids;
+}
+
 Dataset load_ishii(const std::string& dir, const Gem& split_gem) {
   const IshiiFiles files = read_files(dir);
   IshiiInputs in = inputs_from(files);

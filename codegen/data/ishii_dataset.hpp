@@ -3,6 +3,7 @@
 #pragma once
 #include <Eigen/Dense>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gem/gem.hpp"
@@ -37,6 +38,14 @@ inline constexpr const char* kOxygenUptakeInput = "R_EX_o2_e_rev";
 // Needs no GEM. Throws minn::Error naming file, line and column for missing, duplicated or
 // out-of-order experiments, non-numeric cells and missing uptake columns.
 IshiiInputs load_ishii_inputs(const std::string& dir);
+
+// The smallest and largest measured value of input `name` (e.g. kGlucoseUptakeInput) over the
+// experiments; throws naming the dataset when there is no such input.
+std::pair<double, double> input_range(const IshiiInputs& inputs, const std::string& name, const std::string& dir);
+
+// The reactions of an unsplit GEM that the fluxomics columns of `dir` measure, in column order
+// (what a reduction must keep for the model to report every measured flux).
+std::vector<std::string> measured_reaction_ids(const std::string& dir, const Gem& unsplit_gem);
 
 // Inputs as above; targets = every fluxomics column mapped to the split GEM (data/ishii_ids.hpp).
 Dataset load_ishii(const std::string& dir, const Gem& split_gem);

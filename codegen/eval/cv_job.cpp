@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <tuple>
 
 #include "common/error.hpp"
 #include "data/csv_table.hpp"
@@ -62,15 +63,23 @@ Eigen::MatrixXd load_fit_targets(const std::string& path, const std::vector<std:
 
 CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   const VariantSetup variant = variant_setup(job.variant);
-  if (job.reduce != "none" && job.reduce != "fva")
-    throw Error("--reduce '" + job.reduce + "': expected none or fva");
+  if (job.reduce != "none" && job.reduce != "fva" && job.reduce != "fba")
+    throw Error("--reduce '" + job.reduce + "': expected none, fva or fba");
   Diagnostics diagnostics;
   Gem unsplit = read_sbml(job.gem_path, &diagnostics);
-  if (job.reduce == "fva") {
-    const std::string sha = unsplit.source_sha256;
-    unsplit = fva_reduce(unsplit).reduced;
-    unsplit.source_sha256 = sha;
+  const std::string sha = unsplit.source_sha256;
+  if (job.reduce == "fva") unsplit = fva_reduce(unsplit).reduced;
+  if (job.reduce == "fba") {
+    FbaReduceOptions o;
+    o.solutions = job.reduce_solutions;
+    o.seed = job.reduce_seed;
+    o.parsimonious = true;  // plain FBA vertices route flux through loops (lp/reduce.hpp)
+    std::tie(o.glucose_uptake_min, o.glucose_uptake_max) =
+        input_range(load_ishii_inputs(job.data_dir), kGlucoseUptakeInput, job.data_dir);
+    o.keep = measured_reaction_ids(job.data_dir, unsplit);
+    unsplit = fba_reduce(unsplit, o).reduced;
   }
+  unsplit.source_sha256 = sha;
   const Gem gem = split_reversible(unsplit);
   const Dataset dataset = load_ishii(job.data_dir, gem);
   if (job.pin != "uptakes" && job.pin != "co2-free")
@@ -148,6 +157,7 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   r.variant = variant.name;
   r.sampler = sampler_name(s.sampler);
   r.gem_id = gem.id;
+  r.reduce = job.reduce;
   r.gem_sha256 = gem.source_sha256;
   r.dataset_sha256 = dataset.sha256;
   r.reactions = mech.n();
@@ -157,7 +167,11 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   r.eta = s.step.eta;
   for (const Reaction& reaction : gem.reactions) r.reaction_ids.push_back(reaction.id);
   r.command = "minnc cv --gem " + file_name(job.gem_path) + " --data " + file_name(job.data_dir) + " --variant " +
-              variant.name + " --reduce " + job.reduce + " --pin " + job.pin + " --trials " +
+              variant.name + " --reduce " + job.reduce +
+              (job.reduce == "fba" ? " --reduce-solutions " + std::to_string(job.reduce_solutions) +
+                                         " --reduce-seed " + std::to_string(job.reduce_seed)
+                                   : std::string()) +
+              " --pin " + job.pin + " --trials " +
               std::to_string(s.trials) + " --sampler " + r.sampler + " --folds " + std::to_string(s.folds) + " --seed " + std::to_string(s.seed) + " --epochs " +
               std::to_string(s.base.epochs) + " --steps " + std::to_string(s.base.steps) + " --refine-step " +
               (job.fixed_step > 0 ? train::shortest_double(job.fixed_step) : std::string("auto")) +
@@ -185,7 +199,8 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw Error(out_dir + ": cannot create the output directory (" + ec.message() + ")");
-  const std::string stem = out_dir + "/" + r.gem_id + "-" + r.variant + "-seed" + std::to_string(job.seed);
+  const std::string stem = out_dir + "/" + r.gem_id + (r.reduce == "none" ? "" : "-" + r.reduce) + "-" + r.variant +
+                           "-seed" + std::to_string(job.seed);
   auto write = [](const std::string& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << text;
@@ -243,6 +258,7 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
       json::Object()
           .add("command", json::quote(r.command))
           .add("gem", json::quote(r.gem_id))
+          .add("reduce", json::quote(r.reduce))
           .add("gem_sha256", json::quote(r.gem_sha256))
           .add("dataset_sha256", json::quote(r.dataset_sha256))
           .add("variant", json::quote(r.variant))
@@ -265,6 +281,7 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
 
   const std::string md =
       "| GEM | variant | seed | R² | MAE | RMSE | NE | L2 |\n|---|---|---|---|---|---|---|---|\n| " + r.gem_id +
+      (r.reduce == "none" ? std::string() : " (" + r.reduce + "-reduced, " + std::to_string(r.reactions) + " split)") +
       " | " + r.variant + " | " + std::to_string(job.seed) + " | " + fixed(m.mean.r2, 3) + " ± " + fixed(m.sd.r2, 3) +
       " | " + fixed(m.mean.mae, 3) + " ± " + fixed(m.sd.mae, 3) + " | " + fixed(m.mean.rmse, 3) + " ± " +
       fixed(m.sd.rmse, 3) + " | " + fixed(m.mean.ne, 3) + " ± " + fixed(m.sd.ne, 3) + " | " +

@@ -1,4 +1,4 @@
-// One `minnc cv` run as a library call: read and split the GEM (optionally FVA-reduce it first),
+// One `minnc cv` run as a library call: read and split the GEM (optionally FVA- or FBA-reduce it first),
 // load the Ishii dataset (and the FBA-fit targets for that variant), run the nested
 // cross-validation, score it, and write predictions CSV, metrics JSON and a Markdown table.
 #pragma once
@@ -15,7 +15,11 @@ struct CvJob {
   std::string gem_path, data_dir;
   std::string variant = "c-balanced";
   std::string fit_targets_path;  // empty: <data>/fluxomics_iAF1260_reduced_split_fit.csv
-  std::string reduce = "none";   // none | fva (lp's fva_reduce on the unsplit GEM, before splitting)
+  // none | fva | fba: lp's fva_reduce, or fba_reduce with pFBA samples (glucose uptakes drawn in the
+  // dataset's measured range; the measured reactions always kept), on the unsplit GEM before splitting.
+  std::string reduce = "none";
+  int reduce_solutions = 2000;      // fba: samples (the paper's 2000)
+  std::uint64_t reduce_seed = 1;    // fba: its own seed, so every cv seed evaluates the same GEM
   // The Pin/Vin bound of the mechanistic loss. uptakes (the paper's training setup): Pin selects the
   // glucose and O2 uptakes, Vin is each experiment's measured uptake (a network input as well), so
   // refinement and loss penalise predicted uptakes above the measured ones. co2-free: Pin selects
@@ -41,6 +45,7 @@ struct CvJobResult {
   CvResult cv;
   CvScores scores;               // only when cv.complete
   std::string gem_id, gem_sha256, dataset_sha256, variant, sampler;
+  std::string reduce;            // as run: none | fva | fba
   int reactions = 0, metabolites = 0, trials = 0, epochs = 0;
   double eta = 0;
   std::vector<std::string> reaction_ids, experiments;  // experiments of cv.outer, in order
@@ -50,7 +55,7 @@ struct CvJobResult {
 CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress = {});
 
 // Writes <stem>.predictions.csv, <stem>.metrics.json and <stem>.md into out_dir (created), with
-// stem = <gem id>-<variant>-seed<seed>. Returns the three paths. Needs a complete run.
+// stem = <gem id>[-<reduce>]-<variant>-seed<seed> (e.g. iAF1260-fva-c-balanced-seed0). Returns the three paths. Needs a complete run.
 std::vector<std::string> write_cv_outputs(const CvJobResult& result, const CvJob& job, const std::string& out_dir);
 
 // The FBA-fit targets: a CSV with the `experiment` key column and split-GEM ids as columns,

@@ -106,6 +106,14 @@ Reduction fba_reduce(const Gem& gem, const FbaReduceOptions& opt,
   }
   if (opt.solutions < 1) throw Error("FBA-reduce: the number of solutions must be at least 1");
   if (gem.genes.empty()) throw Error("model '" + gem.id + "': FBA-reduce needs genes to knock out");
+  std::vector<bool> requested(n, false);
+  for (const std::string& id : opt.keep) {
+    int found = -1;
+    for (int j = 0; j < n; ++j)
+      if (gem.reactions[j].id == id) found = j;
+    if (found < 0) throw Error("model '" + gem.id + "': FBA-reduce: reaction '" + id + "' to keep is not in the model");
+    requested[found] = true;
+  }
 
   FluxLp lp(gem, opt.parsimonious ? Columns::SplitVariables : Columns::Direct);
   const LinearTerms objective = gem_objective(gem);
@@ -145,8 +153,11 @@ Reduction fba_reduce(const Gem& gem, const FbaReduceOptions& opt,
     if (progress) progress(s + 1, opt.solutions);
   }
   Reduction red;
+  std::vector<std::string> kept_on_request;
   for (int j = 0; j < n; ++j) {
-    if (highest[j] > opt.tolerance || lowest[j] < -opt.tolerance) {
+    const bool carries = highest[j] > opt.tolerance || lowest[j] < -opt.tolerance;
+    if (requested[j] && !carries) kept_on_request.push_back(gem.reactions[j].id);
+    if (carries || requested[j]) {
       red.kept.push_back(j);
     } else {
       red.removed.push_back(gem.reactions[j].id);
@@ -169,6 +180,7 @@ Reduction fba_reduce(const Gem& gem, const FbaReduceOptions& opt,
       .add("tolerance", json::number(opt.tolerance))
       .add("infeasible_solutions", json::number(static_cast<long long>(infeasible)))
       .add("infeasible_knockouts", json::array_of_strings(lethal))
+      .add("kept_without_flux_on_request", json::array_of_strings(kept_on_request))
       .add("reactions_in", json::number(static_cast<long long>(n)))
       .add("reactions_kept", json::number(static_cast<long long>(red.kept.size())))
       .add("reactions_removed", json::number(static_cast<long long>(red.removed.size())))

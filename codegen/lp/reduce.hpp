@@ -39,6 +39,9 @@ struct FbaReduceOptions {
   // false: plain FBA (any optimal vertex; CLP's may route flux through loops up to the 999999
   // bounds). true: pFBA per sample (the optimum with least total flux, no such loops).
   bool parsimonious = false;
+  // Reactions kept even when no sample uses them (e.g. the measured fluxes a soft sensor must
+  // report: on iAF1260 no pFBA sample runs malic enzyme R_ME2, yet Ishii measures it).
+  std::vector<std::string> keep;
 };
 
 // N FBA solutions, each with one random gene knocked out and the glucose uptake bound drawn

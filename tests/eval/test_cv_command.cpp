@@ -80,6 +80,36 @@ TEST(CvCommand, BadArgumentsAreOneLineErrors) {
   r = minnc(kCommon + " --holdout XYZ -o /tmp/unused");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.output.find("--holdout 'XYZ': no such experiment"), std::string::npos) << r.output;
+  r = minnc(kCommon + " --reduce lumped -o /tmp/unused");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find("minnc: error: --reduce 'lumped': expected none, fva or fba"), std::string::npos)
+      << r.output;
+}
+
+// --reduce fba evaluates the GEM of the pFBA samples, which still holds every measured reaction,
+// and names its outputs after the reduction so they sit beside the unreduced GEM's.
+TEST(CvCommand, FbaReducedGemKeepsTheMeasuredReactions) {
+  const std::string dir = (std::filesystem::temp_directory_path() / "minn_cv_fba_test").string();
+  std::filesystem::remove_all(dir);
+  const CliRun r =
+      minnc(kCommon + " --reduce fba --reduce-solutions 20 --reduce-seed 3 --holdout pgi -o " + dir);
+  ASSERT_EQ(r.status, 0) << r.output;
+  const std::string stem = dir + "/e_coli_core-fba-c-balanced-seed0";
+  std::istringstream csv(read(stem + ".predictions.csv"));
+  std::string header;
+  std::getline(csv, header);
+  const auto columns = std::count(header.begin(), header.end(), ',');
+  EXPECT_LT(columns, 142);  // 20 pFBA samples leave most of the split e_coli_core's 142 unused
+  EXPECT_GT(columns, 45);   // the 45 scored fluxes at least
+  for (const char* measured : {",R_ME2,", ",R_PGK_rev,", ",R_EX_o2_e_rev,", ",R_BIOMASS_Ecoli_core_w_GAM"})
+    EXPECT_NE((header + ",").find(measured), std::string::npos) << measured;
+  const std::string json = read(stem + ".metrics.json");
+  EXPECT_NE(json.find("\"reduce\": \"fba\""), std::string::npos);
+  EXPECT_NE(json.find("--reduce fba --reduce-solutions 20 --reduce-seed 3"), std::string::npos);
+  EXPECT_NE(json.find("\"reactions\": " + std::to_string(columns) + ","), std::string::npos);
+  EXPECT_NE(read(stem + ".md").find("| e_coli_core (fba-reduced, " + std::to_string(columns) + " split) |"),
+            std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

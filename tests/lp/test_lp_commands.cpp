@@ -87,6 +87,27 @@ TEST(LpCommands, ReduceFvaWritesSbmlAndReport) {
   EXPECT_NEAR(number_after(back.out, "\"objective\": "), minn::test::reference_value("e_coli_core", "fba_objective"), 1e-6);
 }
 
+// --keep-measured: the reduced GEM can still report every flux the Ishii data measures.
+TEST(LpCommands, ReduceFbaKeepsTheMeasuredReactions) {
+  const std::string out = ::testing::TempDir() + "core_fba_reduced.xml";
+  const std::string ishii = std::string(MINN_MODELS_DIR) + "/ishii";
+  const CommandRun r =
+      run("reduce fba " + kCore + " --ishii " + ishii + " --pfba --solutions 20 --keep-measured -o " + out);
+  ASSERT_EQ(r.status, 0) << r.out;
+  std::ifstream report(::testing::TempDir() + "core_fba_reduced.json");
+  std::stringstream ss;
+  ss << report.rdbuf();
+  // D-lactate dehydrogenase is measured, but no pFBA optimum on glucose runs it.
+  const std::string text = ss.str();
+  const std::size_t list = text.find("\"kept_without_flux_on_request\": [");
+  ASSERT_NE(list, std::string::npos) << text;
+  EXPECT_NE(text.substr(list, text.find(']', list) - list).find("\"R_LDH_D\""), std::string::npos) << text;
+  const CommandRun no_data =
+      run("reduce fba " + kCore + " --glucose-range 1 10 --keep-measured -o " + ::testing::TempDir() + "y.xml");
+  EXPECT_EQ(no_data.status, 1);
+  EXPECT_NE(no_data.out.find("--keep-measured needs --ishii DIR"), std::string::npos) << no_data.out;
+}
+
 TEST(LpCommands, FitWritesTheSplitDatasetCsv) {
   const std::string csv = ::testing::TempDir() + "fit_core.csv";
   const CommandRun r = run("fit " + kCore + " --ishii " + std::string(MINN_MODELS_DIR) + "/ishii -o " + csv + " --json");

@@ -76,6 +76,35 @@ TEST(Reduce, ParsimoniousFbaReductionIsSeededAndInsideTheUnblockedSet) {
   EXPECT_TRUE(biomass);
 }
 
+TEST(Reduce, FbaReductionKeepsRequestedReactionsWithoutFlux) {
+  FbaReduceOptions o;
+  o.solutions = 40;
+  o.seed = 3;
+  o.glucose_uptake_min = 1.0;
+  o.glucose_uptake_max = 10.0;
+  o.parsimonious = true;
+  auto has = [](const Reduction& red, const std::string& id) {
+    for (const Reaction& r : red.reduced.reactions)
+      if (r.id == id) return true;
+    return false;
+  };
+  const Reduction lean = fba_reduce(core(), o);
+  ASSERT_FALSE(has(lean, "R_ME2"));  // NADP malic enzyme: no pFBA optimum on glucose uses it
+  o.keep = {"R_ME2"};
+  const Reduction kept = fba_reduce(core(), o);
+  EXPECT_TRUE(has(kept, "R_ME2"));
+  EXPECT_EQ(kept.kept.size(), lean.kept.size() + 1);
+  EXPECT_NE(kept.json.find("\"kept_without_flux_on_request\": [\"R_ME2\"]"), std::string::npos) << kept.json;
+  o.keep = {"R_NOPE"};
+  try {
+    fba_reduce(core(), o);
+    FAIL() << "an unknown reaction to keep must be an error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("reaction 'R_NOPE' to keep is not in the model"), std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(Reduce, FbaReductionRejectsBadOptions) {
   FbaReduceOptions o;
   o.glucose_exchange = "R_EX_nothing";
