@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates docs/results.md, the evaluation of minn's MINN variants with the paper's protocol.
 # Runs every cross-validation listed in RUNS whose metrics JSON is missing (each resumes from its
-# checkpoint docs/results/<protocol>/<gem>-<variant>-seed<k>.ckpt if interrupted; the checkpoint is
+# checkpoint docs/results/<protocol>/<gem>[-<reduction>]-<variant>-seed<k>.ckpt if interrupted; the checkpoint is
 # removed once the run completes), then tabulates every docs/results/<protocol>/*.metrics.json
 # (and every unfinished checkpoint) next to the paper's published rows.
 # Usage: scripts/results.sh [--report-only] [--threads N]      (MINNC=path overrides the binary)
@@ -19,80 +19,84 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-# protocol | gem file | variant | seed | extra options
+# protocol | gem file | reduction (none | fva | fba) | variant | seed | extra options
 #   full    = the paper's: 29 outer splits, 25 trials (c-balanced; 15 others), 5 folds, 100 epochs
 #   reduced = 29 outer splits, 3 trials, 2 folds (same epochs), to compare variants cheaply
 #   full-clip, reduced-clip = the same budgets with --clip-inputs (and the set-up in each line)
 RUNS=(
-  "full|e_coli_core|c-balanced|0|--pin co2-free"
-  "reduced|e_coli_core|c-balanced|0|--trials 3 --folds 2 --pin co2-free"
-  "reduced|e_coli_core|divided-loss|0|--trials 3 --folds 2 --pin co2-free"
-  "reduced|e_coli_core|scheduler|0|--trials 3 --folds 2 --pin co2-free"
-  "reduced|e_coli_core|pure-nn|0|--trials 3 --folds 2 --pin co2-free"
-  "reduced|e_coli_core|c-balanced|1|--trials 3 --folds 2 --pin co2-free"
-  "reduced|e_coli_core|c-balanced|2|--trials 3 --folds 2 --pin co2-free"
-  "reduced|e_coli_core|bound|0|--trials 3 --folds 2 --pin co2-free"
-  "reduced|e_coli_core|balancing|0|--trials 3 --folds 2 --pin co2-free"
-  "reduced|e_coli_core|mse-base|0|--trials 3 --folds 2 --pin co2-free"
-  "reduced|e_coli_core|scheduler-bound|0|--trials 3 --folds 2 --pin co2-free"
-  "reduced|e_coli_core|unbalanced|0|--trials 3 --folds 2 --pin co2-free"
+  "full|e_coli_core|none|c-balanced|0|--pin co2-free"
+  "reduced|e_coli_core|none|c-balanced|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|none|divided-loss|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|none|scheduler|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|none|pure-nn|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|none|c-balanced|1|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|none|c-balanced|2|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|none|bound|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|none|balancing|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|none|mse-base|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|none|scheduler-bound|0|--trials 3 --folds 2 --pin co2-free"
+  "reduced|e_coli_core|none|unbalanced|0|--trials 3 --folds 2 --pin co2-free"
   # The paper's set-up (Pin = measured uptakes, Optuna's TPE, float32) with inputs clipped to each
   # fold's training range; e_coli_core as it ships (no input bound, double, clipped inputs).
-  "full-clip|iAF1260|c-balanced|0|--reduce fva --sampler tpe --precision f32 --clip-inputs"
-  "full-clip|e_coli_core|c-balanced|0|--pin co2-free --sampler tpe --clip-inputs"
-  "reduced-clip|iAF1260|c-balanced|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|divided-loss|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|scheduler|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|pure-nn|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|unbalanced|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|mse-base|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|bound|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|balancing|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|scheduler-bound|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|fba-fit|0|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "full-clip|iAF1260|c-balanced|1|--reduce fva --sampler tpe --precision f32 --clip-inputs"
-  "full-clip|iAF1260|c-balanced|2|--reduce fva --sampler tpe --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fva|c-balanced|0|--sampler tpe --precision f32 --clip-inputs"
+  "full-clip|e_coli_core|none|c-balanced|0|--pin co2-free --sampler tpe --clip-inputs"
+  "reduced-clip|iAF1260|fva|c-balanced|0|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|divided-loss|0|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|scheduler|0|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|pure-nn|0|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|unbalanced|0|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|mse-base|0|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|bound|0|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|balancing|0|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|scheduler-bound|0|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|fba-fit|0|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fva|c-balanced|1|--sampler tpe --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fva|c-balanced|2|--sampler tpe --precision f32 --clip-inputs"
   # Table 3's competitors on the full protocol (15 trials each; the reduced budget cannot rank
   # RMSEs that differ by less than 0.02).
-  "full-clip|iAF1260|divided-loss|0|--reduce fva --sampler tpe --precision f32 --clip-inputs"
-  "full-clip|iAF1260|scheduler|0|--reduce fva --sampler tpe --precision f32 --clip-inputs"
-  "full-clip|iAF1260|bound|0|--reduce fva --sampler tpe --precision f32 --clip-inputs"
-  "full-clip|iAF1260|pure-nn|0|--reduce fva --sampler tpe --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fva|divided-loss|0|--sampler tpe --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fva|scheduler|0|--sampler tpe --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fva|bound|0|--sampler tpe --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fva|pure-nn|0|--sampler tpe --precision f32 --clip-inputs"
+  # The paper's second reduced GEM: reactions used by 2000 pFBA samples plus the measured ones.
+  "full-clip|iAF1260|fba|c-balanced|0|--sampler tpe --precision f32 --clip-inputs"
   # The spread over seeds 1 and 2 for e_coli_core (full) and every variant (reduced budget).
-  "full-clip|e_coli_core|c-balanced|1|--pin co2-free --sampler tpe --clip-inputs"
-  "full-clip|e_coli_core|c-balanced|2|--pin co2-free --sampler tpe --clip-inputs"
-  "reduced-clip|iAF1260|c-balanced|1|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|divided-loss|1|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|scheduler|1|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|pure-nn|1|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|unbalanced|1|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|mse-base|1|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|bound|1|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|balancing|1|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|scheduler-bound|1|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|fba-fit|1|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|c-balanced|2|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|divided-loss|2|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|scheduler|2|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|pure-nn|2|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|unbalanced|2|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|mse-base|2|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|bound|2|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|balancing|2|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|scheduler-bound|2|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
-  "reduced-clip|iAF1260|fba-fit|2|--reduce fva --trials 3 --folds 2 --precision f32 --clip-inputs"
+  "full-clip|e_coli_core|none|c-balanced|1|--pin co2-free --sampler tpe --clip-inputs"
+  "full-clip|e_coli_core|none|c-balanced|2|--pin co2-free --sampler tpe --clip-inputs"
+  "reduced-clip|iAF1260|fva|c-balanced|1|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|divided-loss|1|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|scheduler|1|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|pure-nn|1|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|unbalanced|1|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|mse-base|1|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|bound|1|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|balancing|1|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|scheduler-bound|1|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|fba-fit|1|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|c-balanced|2|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|divided-loss|2|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|scheduler|2|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|pure-nn|2|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|unbalanced|2|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|mse-base|2|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|bound|2|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|balancing|2|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|scheduler-bound|2|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  "reduced-clip|iAF1260|fva|fba-fit|2|--trials 3 --folds 2 --precision f32 --clip-inputs"
 )
 
 if [ "$REPORT_ONLY" = 0 ]; then
   [ -x "$MINNC" ] || bash scripts/build.sh
   for run in "${RUNS[@]}"; do
-    IFS='|' read -r protocol gem variant seed extra <<<"$run"
+    IFS='|' read -r protocol gem reduce variant seed extra <<<"$run"
     out=docs/results/$protocol
-    [ -f "$out/$gem-$variant-seed$seed.metrics.json" ] && continue
-    checkpoint=$out/$gem-$variant-seed$seed.ckpt
+    stem=$gem-$variant-seed$seed
+    [ "$reduce" = none ] || stem=$gem-$reduce-$variant-seed$seed
+    [ -f "$out/$stem.metrics.json" ] && continue
+    checkpoint=$out/$stem.ckpt
     mkdir -p "$out"
     # shellcheck disable=SC2086
-    "$MINNC" cv --gem models/gems/$gem.xml.gz --data models/ishii --variant "$variant" --seed "$seed" \
+    "$MINNC" cv --gem models/gems/$gem.xml.gz --data models/ishii --reduce "$reduce" --variant "$variant" --seed "$seed" \
       --threads "$THREADS" --checkpoint "$checkpoint" $extra -o "$out"
     rm -f "$checkpoint"
   done
