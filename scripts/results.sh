@@ -60,6 +60,17 @@ RUNS=(
   "full-clip|iAF1260|fva|pure-nn|0|--sampler tpe --precision f32 --clip-inputs"
   # The paper's second reduced GEM: reactions used by 2000 pFBA samples plus the measured ones.
   "full-clip|iAF1260|fba|c-balanced|0|--sampler tpe --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fba|c-balanced|1|--sampler tpe --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fba|c-balanced|2|--sampler tpe --precision f32 --clip-inputs"
+  # Seeds 1 and 2 of Table 3's competitors on the full protocol.
+  "full-clip|iAF1260|fva|scheduler|1|--sampler tpe --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fva|divided-loss|1|--sampler tpe --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fva|bound|1|--sampler tpe --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fva|pure-nn|1|--sampler tpe --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fva|scheduler|2|--sampler tpe --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fva|divided-loss|2|--sampler tpe --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fva|bound|2|--sampler tpe --precision f32 --clip-inputs"
+  "full-clip|iAF1260|fva|pure-nn|2|--sampler tpe --precision f32 --clip-inputs"
   # The spread over seeds 1 and 2 for e_coli_core (full) and every variant (reduced budget).
   "full-clip|e_coli_core|none|c-balanced|1|--pin co2-free --sampler tpe --clip-inputs"
   "full-clip|e_coli_core|none|c-balanced|2|--pin co2-free --sampler tpe --clip-inputs"
