@@ -20,6 +20,17 @@ const Gem& core() {
   return gem;
 }
 
+// 40 seeded pFBA samples, glucose uptake in [1, 10].
+FbaReduceOptions pfba_samples() {
+  FbaReduceOptions o;
+  o.solutions = 40;
+  o.seed = 3;
+  o.glucose_uptake_min = 1.0;
+  o.glucose_uptake_max = 10.0;
+  o.parsimonious = true;
+  return o;
+}
+
 TEST(Reduce, FvaReductionKeepsExactlyCobrapysUnblockedReactions) {
   std::set<std::string> unblocked;
   for (const auto& row : test::read_reference_csv("e_coli_core_fva.csv")) {
@@ -58,12 +69,7 @@ TEST(Reduce, FbaReductionIsSeededAndInsideTheUnblockedSet) {
 }
 
 TEST(Reduce, ParsimoniousFbaReductionIsSeededAndInsideTheUnblockedSet) {
-  FbaReduceOptions o;
-  o.solutions = 40;
-  o.seed = 3;
-  o.glucose_uptake_min = 1.0;
-  o.glucose_uptake_max = 10.0;
-  o.parsimonious = true;
+  const FbaReduceOptions o = pfba_samples();
   const Reduction lean = fba_reduce(core(), o);
   EXPECT_EQ(lean.json, fba_reduce(core(), o).json);
   const Reduction fva_red = fva_reduce(core());
@@ -77,12 +83,7 @@ TEST(Reduce, ParsimoniousFbaReductionIsSeededAndInsideTheUnblockedSet) {
 }
 
 TEST(Reduce, FbaReductionKeepsRequestedReactionsWithoutFlux) {
-  FbaReduceOptions o;
-  o.solutions = 40;
-  o.seed = 3;
-  o.glucose_uptake_min = 1.0;
-  o.glucose_uptake_max = 10.0;
-  o.parsimonious = true;
+  FbaReduceOptions o = pfba_samples();
   auto has = [](const Reduction& red, const std::string& id) {
     for (const Reaction& r : red.reduced.reactions)
       if (r.id == id) return true;
