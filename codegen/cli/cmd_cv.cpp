@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "common/error.hpp"
 #include "eval/cv_job.hpp"
+#include "eval/cv_outputs.hpp"
 #include "eval/work_queue.hpp"
 
 namespace minn::cli {

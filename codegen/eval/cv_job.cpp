@@ -1,9 +1,6 @@
 #include "eval/cv_job.hpp"
 
-#include <chrono>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <limits>
 #include <tuple>
 
@@ -12,7 +9,6 @@
 #include "data/ishii_dataset.hpp"
 #include "eval/work_queue.hpp"
 #include "gem/gem.hpp"
-#include "lp/json_writer.hpp"
 #include "lp/reduce.hpp"
 #include "sbml/sbml_reader.hpp"
 #include "train/train_job.hpp"
@@ -29,12 +25,6 @@ std::string file_name(std::string path) {
 std::string hex(double v) {
   char b[40];
   std::snprintf(b, sizeof b, "%a", v);
-  return b;
-}
-
-std::string fixed(double v, int digits) {
-  char b[64];
-  std::snprintf(b, sizeof b, "%.*f", digits, v);
   return b;
 }
 
@@ -192,106 +182,6 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
     r.scores = score_predictions(mech, t, V, problem.metric_rows);
   }
   return r;
-}
-
-std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job, const std::string& out_dir) {
-  if (!r.cv.complete) throw Error("cv: the run is not complete; nothing to write");
-  std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
-  if (ec) throw Error(out_dir + ": cannot create the output directory (" + ec.message() + ")");
-  const std::string stem = out_dir + "/" + r.gem_id + (r.reduce == "none" ? "" : "-" + r.reduce) + "-" + r.variant +
-                           "-seed" + std::to_string(job.seed);
-  auto write = [](const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) throw Error(path + ": cannot write");
-  };
-
-  std::string csv = "experiment";
-  for (const std::string& id : r.reaction_ids) csv += "," + id;
-  csv += "\n";
-  for (std::size_t j = 0; j < r.cv.outer.size(); ++j) {
-    csv += r.experiments[j];
-    char b[40];
-    for (Eigen::Index i = 0; i < r.cv.outer[j].fluxes.size(); ++i) {
-      std::snprintf(b, sizeof b, ",%.17g", r.cv.outer[j].fluxes(i));
-      csv += b;
-    }
-    csv += "\n";
-  }
-
-  const auto& m = r.scores.flux;
-  auto summary = [&](const train::FluxMetrics& f, double l2) {
-    return json::Object()
-        .add("r2", json::number(f.r2))
-        .add("mae", json::number(f.mae))
-        .add("rmse", json::number(f.rmse))
-        .add("ne", json::number(f.ne))
-        .add("l2", json::number(l2))
-        .str();
-  };
-  std::string per = "[";
-  for (std::size_t j = 0; j < r.cv.outer.size(); ++j) {
-    const OuterResult& o = r.cv.outer[j];
-    const auto& f = m.per_experiment[j];
-    per += (j ? ",\n  " : "\n  ") +
-           json::Object()
-               .add("experiment", json::quote(r.experiments[j]))
-               .add("r2", json::number(f.r2))
-               .add("mae", json::number(f.mae))
-               .add("rmse", json::number(f.rmse))
-               .add("ne", json::number(f.ne))
-               .add("l2", json::number(r.scores.l2[j]))
-               .add("validation_ne", json::number(o.validation_ne))
-               .add("best", json::Object()
-                                .add("hidden", json::number(static_cast<long long>(o.best.hidden)))
-                                .add("dropout", json::number(o.best.dropout))
-                                .add("lr", json::number(o.best.lr))
-                                .add("weight_decay", json::number(o.best.weight_decay))
-                                .add("c", json::number(o.best.c))
-                                .add("data_weight", json::number(o.best.data_weight))
-                                .str())
-               .str();
-  }
-  per += "\n]";
-  const std::string metrics =
-      json::Object()
-          .add("command", json::quote(r.command))
-          .add("gem", json::quote(r.gem_id))
-          .add("reduce", json::quote(r.reduce))
-          .add("gem_sha256", json::quote(r.gem_sha256))
-          .add("dataset_sha256", json::quote(r.dataset_sha256))
-          .add("variant", json::quote(r.variant))
-          .add("seed", json::number(static_cast<long long>(job.seed)))
-          .add("reactions", json::number(static_cast<long long>(r.reactions)))
-          .add("metabolites", json::number(static_cast<long long>(r.metabolites)))
-          .add("trials", json::number(static_cast<long long>(r.trials)))
-          .add("sampler", json::quote(r.sampler))
-          .add("precision", json::quote(job.precision))
-          .add("clip_inputs", job.clip_inputs ? "true" : "false")
-          .add("folds", json::number(static_cast<long long>(job.folds)))
-          .add("epochs", json::number(static_cast<long long>(r.epochs)))
-          .add("refinement_eta", json::number(r.eta))
-          .add("scored_fluxes", json::number(static_cast<long long>(45)))
-          .add("mean", summary(m.mean, r.scores.l2_mean))
-          .add("sd", summary(m.sd, r.scores.l2_sd))
-          .add("experiments", per)
-          .str() +
-      "\n";
-
-  const std::string md =
-      "| GEM | variant | seed | R² | MAE | RMSE | NE | L2 |\n|---|---|---|---|---|---|---|---|\n| " + r.gem_id +
-      (r.reduce == "none" ? std::string() : " (" + r.reduce + "-reduced, " + std::to_string(r.reactions) + " split)") +
-      " | " + r.variant + " | " + std::to_string(job.seed) + " | " + fixed(m.mean.r2, 3) + " ± " + fixed(m.sd.r2, 3) +
-      " | " + fixed(m.mean.mae, 3) + " ± " + fixed(m.sd.mae, 3) + " | " + fixed(m.mean.rmse, 3) + " ± " +
-      fixed(m.sd.rmse, 3) + " | " + fixed(m.mean.ne, 3) + " ± " + fixed(m.sd.ne, 3) + " | " +
-      train::shortest_double(std::stod(fixed(r.scores.l2_mean, 6))) + " |\n\n`" + r.command + "`\n";
-
-  const std::vector<std::string> paths = {stem + ".predictions.csv", stem + ".metrics.json", stem + ".md"};
-  write(paths[0], csv);
-  write(paths[1], metrics);
-  write(paths[2], md);
-  return paths;
 }
 
 }  // namespace minn::eval

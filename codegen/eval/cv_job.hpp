@@ -1,6 +1,6 @@
 // One `minnc cv` run as a library call: read and split the GEM (optionally FVA- or FBA-reduce it first),
 // load the Ishii dataset (and the FBA-fit targets for that variant), run the nested
-// cross-validation, score it, and write predictions CSV, metrics JSON and a Markdown table.
+// cross-validation and score it (eval/cv_outputs.hpp writes the result files).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -53,10 +53,6 @@ struct CvJobResult {
 };
 
 CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress = {});
-
-// Writes <stem>.predictions.csv, <stem>.metrics.json and <stem>.md into out_dir (created), with
-// stem = <gem id>[-<reduce>]-<variant>-seed<seed> (e.g. iAF1260-fva-c-balanced-seed0). Returns the three paths. Needs a complete run.
-std::vector<std::string> write_cv_outputs(const CvJobResult& result, const CvJob& job, const std::string& out_dir);
 
 // The FBA-fit targets: a CSV with the `experiment` key column and split-GEM ids as columns,
 // mapped onto `target_ids` (Pref order) for `experiments`; every id and experiment must be there.
