@@ -5,34 +5,13 @@
 
 #include "cli/commands.hpp"
 #include "common/error.hpp"
+#include "common/json_text.hpp"
 #include "gem/gem.hpp"
 #include "sbml/sbml_reader.hpp"
 #include "sbml/sbml_writer.hpp"
 
 namespace minn::cli {
 namespace {
-
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-          out += buffer;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
 
 Gem load(const std::string& path) {
   Diagnostics diagnostics;
@@ -54,9 +33,9 @@ void print_info(const std::string& path, bool json) {
   }
   if (json) {
     std::printf("{\n");
-    std::printf("  \"file\": %s,\n", json_string(path).c_str());
-    std::printf("  \"sha256\": %s,\n", json_string(gem.source_sha256).c_str());
-    std::printf("  \"id\": %s,\n", json_string(gem.id).c_str());
+    std::printf("  \"file\": %s,\n", json_quote(path).c_str());
+    std::printf("  \"sha256\": %s,\n", json_quote(gem.source_sha256).c_str());
+    std::printf("  \"id\": %s,\n", json_quote(gem.id).c_str());
     std::printf("  \"reactions\": %zu,\n", gem.reactions.size());
     std::printf("  \"reversible\": %d,\n", gem.reversible_count());
     std::printf("  \"metabolites\": %zu,\n", gem.metabolites.size());
@@ -70,7 +49,7 @@ void print_info(const std::string& path, bool json) {
     bool first = true;
     for (int i : gem.objective_reactions()) {
       const Reaction& r = gem.reactions[static_cast<std::size_t>(i)];
-      std::printf("%s{\"reaction\": %s, \"coefficient\": %.17g}", first ? "" : ", ", json_string(r.id).c_str(),
+      std::printf("%s{\"reaction\": %s, \"coefficient\": %.17g}", first ? "" : ", ", json_quote(r.id).c_str(),
                   r.objective_coefficient);
       first = false;
     }

@@ -4,28 +4,12 @@
 #include <cstdio>
 #include <sstream>
 
+#include "common/json_text.hpp"
 #include "common/version.hpp"
 #include "emit/c_source.hpp"
 
 namespace minn::emit {
 namespace {
-
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char esc[8];
-      std::snprintf(esc, sizeof esc, "\\u%04x", c);
-      out += esc;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
 
 // JSON has no infinities: they become null.
 std::string json_number(float v) { return std::isinf(v) ? "null" : float_decimal(v); }
@@ -64,15 +48,15 @@ std::size_t f32_weight_bytes(const LoweredModel& m) {
 std::string report_json(const ReportInput& in) {
   const LoweredModel& m = *in.lowered;
   std::ostringstream s;
-  s << "{\n  \"name\": " << json_string(in.name) << ",\n"
-    << "  \"minn_version\": " << json_string(MINN_VERSION_STRING) << ",\n"
-    << "  \"model_sha256\": " << json_string(in.model_sha256) << ",\n"
-    << "  \"gem_id\": " << json_string(in.model->gem_id) << ",\n"
-    << "  \"precision\": " << json_string(precision_name(in.precision)) << ",\n"
+  s << "{\n  \"name\": " << json_quote(in.name) << ",\n"
+    << "  \"minn_version\": " << json_quote(MINN_VERSION_STRING) << ",\n"
+    << "  \"model_sha256\": " << json_quote(in.model_sha256) << ",\n"
+    << "  \"gem_id\": " << json_quote(in.model->gem_id) << ",\n"
+    << "  \"precision\": " << json_quote(precision_name(in.precision)) << ",\n"
     << "  \"inputs\": [\n";
   for (int i = 0; i < m.num_inputs; ++i) {
-    s << "    {\"index\": " << i << ", \"name\": " << json_string(m.input_names[i])
-      << ", \"unit\": " << json_string(m.input_units[i])
+    s << "    {\"index\": " << i << ", \"name\": " << json_quote(m.input_names[i])
+      << ", \"unit\": " << json_quote(m.input_units[i])
       << ", \"envelope_min\": " << json_number(m.envelope_min[i])
       << ", \"envelope_max\": " << json_number(m.envelope_max[i])
       << ", \"accepted_min\": " << json_number(m.envelope_lo[i])
@@ -83,13 +67,13 @@ std::string report_json(const ReportInput& in) {
     << "  \"clip_inputs\": " << (m.clip_inputs ? "true" : "false") << ",\n"
     << "  \"outputs\": [\n";
   for (int i = 0; i < m.num_outputs; ++i) {
-    s << "    {\"index\": " << i << ", \"reaction_id\": " << json_string(m.reaction_ids[i]) << "}"
+    s << "    {\"index\": " << i << ", \"reaction_id\": " << json_quote(m.reaction_ids[i]) << "}"
       << (i + 1 < m.num_outputs ? ",\n" : "\n");
   }
   s << "  ],\n  \"layers\": [\n";
   for (std::size_t k = 0; k < m.layers.size(); ++k) {
     const LoweredLayer& l = m.layers[k];
-    s << "    {\"name\": " << json_string(l.name) << ", \"in\": " << l.in << ", \"out\": " << l.out
+    s << "    {\"name\": " << json_quote(l.name) << ", \"in\": " << l.in << ", \"out\": " << l.out
       << ", \"activation\": \"" << (l.act == minn::Act::Relu ? "relu" : "none")
       << "\", \"macs\": " << l.macs() << "}" << (k + 1 < m.layers.size() ? ",\n" : "\n");
   }
@@ -101,8 +85,8 @@ std::string report_json(const ReportInput& in) {
     << "  \"flash_bytes\": {\n    \"tables\": {";
   for (std::size_t i = 0; i < in.tables->tables.size(); ++i) {
     const Table& t = in.tables->tables[i];
-    s << (i ? ", " : "") << "\n      " << json_string(t.name) << ": {\"type\": "
-      << json_string(t.ctype) << ", \"count\": " << t.items.size() << ", \"bytes\": " << t.bytes()
+    s << (i ? ", " : "") << "\n      " << json_quote(t.name) << ": {\"type\": "
+      << json_quote(t.ctype) << ", \"count\": " << t.items.size() << ", \"bytes\": " << t.bytes()
       << "}";
   }
   const std::size_t weights = weight_bytes(*in.tables);

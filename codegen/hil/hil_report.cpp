@@ -5,24 +5,10 @@
 #include <sstream>
 
 #include "common/error.hpp"
+#include "common/json_text.hpp"
 
 namespace minn::hil {
 namespace {
-
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-      continue;
-    }
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string number(double v) {
   char buf[32];
@@ -33,7 +19,7 @@ std::string number(double v) {
 
 std::string string_list(const std::vector<std::string>& items) {
   std::string out = "[";
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + quoted(items[i]);
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + json_quote(items[i]);
   return out + "]";
 }
 
@@ -49,7 +35,7 @@ std::string insn_json(const InstructionStats& s) {
 std::string bound_json(const std::optional<StackBound>& b) {
   if (!b) return "null";
   std::ostringstream o;
-  o << "{\"entry\": " << quoted(b->entry) << ", \"bytes\": " << b->bytes << ", \"exact\": "
+  o << "{\"entry\": " << json_quote(b->entry) << ", \"bytes\": " << b->bytes << ", \"exact\": "
     << (b->exact() ? "true" : "false") << ", \"recursive\": " << (b->recursive ? "true" : "false")
     << ", \"path\": " << string_list(b->path) << ", \"unresolved_callees\": " << string_list(b->unresolved)
     << ", \"dynamic_frames\": " << string_list(b->dynamic) << "}";
@@ -69,16 +55,16 @@ std::string target_report_json(const TargetResult& r, const std::string& model, 
   const Footprint& f = r.footprint;
   std::ostringstream o;
   o << "{\n"
-    << "  \"target\": " << quoted(r.target.name) << ",\n"
-    << "  \"board\": " << quoted(r.target.board) << ",\n"
-    << "  \"core\": " << quoted(r.core) << ",\n"
-    << "  \"qemu_machine\": " << quoted(r.machine) << ",\n"
-    << "  \"kind\": " << quoted(r.kind) << ",\n"
-    << "  \"part_class\": " << quoted(r.part) << ",\n"
+    << "  \"target\": " << json_quote(r.target.name) << ",\n"
+    << "  \"board\": " << json_quote(r.target.board) << ",\n"
+    << "  \"core\": " << json_quote(r.core) << ",\n"
+    << "  \"qemu_machine\": " << json_quote(r.machine) << ",\n"
+    << "  \"kind\": " << json_quote(r.kind) << ",\n"
+    << "  \"part_class\": " << json_quote(r.part) << ",\n"
     << "  \"fpu\": " << (r.fpu ? "true" : "false") << ",\n"
-    << "  \"compiler\": " << quoted(r.compiler) << ",\n"
-    << "  \"model\": " << quoted(model) << ",\n"
-    << "  \"data\": " << quoted(data) << ",\n"
+    << "  \"compiler\": " << json_quote(r.compiler) << ",\n"
+    << "  \"model\": " << json_quote(model) << ",\n"
+    << "  \"data\": " << json_quote(data) << ",\n"
     << "  \"vectors\": " << c.vectors << ",\n"
     << "  \"bit_identical\": " << c.bit_identical << ",\n"
     << "  \"status_mismatches\": " << c.status_mismatches << ",\n"

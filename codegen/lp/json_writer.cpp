@@ -3,29 +3,11 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/json_text.hpp"
+
 namespace minn::json {
 
-std::string quote(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
+std::string quote(const std::string& text) { return json_quote(text); }
 
 std::string number(double value) {
   if (!std::isfinite(value)) return "null";

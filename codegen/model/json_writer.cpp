@@ -2,8 +2,9 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <stdexcept>
+
+#include "common/json_text.hpp"
 
 namespace minn {
 namespace {
@@ -73,25 +74,7 @@ JsonWriter& JsonWriter::key(const std::string& name) {
 
 JsonWriter& JsonWriter::value(const std::string& text) {
   before_value();
-  out_ += '"';
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out_ += '\\';
-      out_ += ch;
-    } else if (c == '\n') {
-      out_ += "\\n";
-    } else if (c == '\t') {
-      out_ += "\\t";
-    } else if (c < 0x20) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-      out_ += escaped;
-    } else {
-      out_ += ch;
-    }
-  }
-  out_ += '"';
+  out_ += json_quote(text);
   return *this;
 }
 

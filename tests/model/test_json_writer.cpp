@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "common/json_text.hpp"
 #include "model/json_writer.hpp"
 
 namespace minn {
@@ -28,6 +29,16 @@ TEST(JsonWriter, WritesNestedDocumentsDeterministically) {
             "  \"empty\": {},\n"
             "  \"flag\": true\n"
             "}\n");
+}
+
+// The escaper every report shares (common/json_text): expected strings written by hand.
+TEST(JsonQuote, EscapesWhatJsonForbidsAndPassesUtf8Through) {
+  EXPECT_EQ(json_quote("R_PGK_rev"), "\"R_PGK_rev\"");
+  EXPECT_EQ(json_quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
+  EXPECT_EQ(json_quote("\n\t\r"), "\"\\n\\t\\r\"");
+  EXPECT_EQ(json_quote(std::string("\x01\x1f", 2)), "\"\\u0001\\u001f\"");
+  EXPECT_EQ(json_quote("\xce\xbcmol"), "\"\xce\xbcmol\"");  // µmol, UTF-8 bytes unchanged
+  EXPECT_EQ(json_quote(""), "\"\"");
 }
 
 TEST(JsonWriter, RefusesUnclosedContainers) {
