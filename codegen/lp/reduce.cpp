@@ -91,10 +91,7 @@ Reduction fva_reduce(const Gem& gem, double tol, const std::function<void(int, i
 Reduction fba_reduce(const Gem& gem, const FbaReduceOptions& opt,
                      const std::function<void(int, int)>& progress) {
   const int n = static_cast<int>(gem.reactions.size());
-  int glc = -1;
-  for (int j = 0; j < n; ++j) {
-    if (gem.reactions[j].id == opt.glucose_exchange) glc = j;
-  }
+  const int glc = gem.reaction_index(opt.glucose_exchange);
   if (glc < 0) {
     throw Error("model '" + gem.id + "': FBA-reduce: glucose exchange '" + opt.glucose_exchange +
                 "' is not a reaction of the model");
@@ -108,10 +105,9 @@ Reduction fba_reduce(const Gem& gem, const FbaReduceOptions& opt,
   if (gem.genes.empty()) throw Error("model '" + gem.id + "': FBA-reduce needs genes to knock out");
   std::vector<bool> requested(n, false);
   for (const std::string& id : opt.keep) {
-    int found = -1;
-    for (int j = 0; j < n; ++j)
-      if (gem.reactions[j].id == id) found = j;
-    if (found < 0) throw Error("model '" + gem.id + "': FBA-reduce: reaction '" + id + "' to keep is not in the model");
+    const int found = gem.reaction_index(id);
+    if (found < 0)
+      throw Error("model '" + gem.id + "': FBA-reduce: reaction '" + id + "' to keep is not in the model");
     requested[found] = true;
   }
 
