@@ -127,6 +127,10 @@ void add_cv_commands(CLI::App& app) {
   cmd->add_flag("--clip-inputs", j.clip_inputs,
                "saturate scaled inputs to [0, 1] (each fold's training range, sklearn's clip=True) instead of "
                "extrapolating; as a model trained with `minnc train --clip-inputs` does on the device");
+  cmd->add_option("--normalise", j.normalise,
+                  "none | glucose: MINNs predict fluxes per unit of the measured glucose uptake, scaled by it "
+                  "before the refinement | glucose-residual: as a correction to the training rows' mean yield profile")
+      ->capture_default_str();
   cmd->add_option("--refine-step", args->refine_step, "refinement step eta: 'auto' (safe) or a number")
       ->capture_default_str();
   cmd->add_option("--holdout", j.holdout, "hold out only these experiments (repeatable; default: all)");

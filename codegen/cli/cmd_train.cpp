@@ -21,6 +21,7 @@ struct TrainArgs {
   std::string variant = "c-balanced";
   std::string refine_step = "auto";
   std::string precision = "f64";
+  std::string normalise = "none";
   double c = 0;
 };
 
@@ -49,6 +50,7 @@ void run(const TrainArgs& args, bool c_given) {
   job.options.c = c_given ? args.c : train::default_c(job.options.variant);
   job.options.fixed_step = parse_refine_step(args.refine_step);
   job.options.precision = train::parse_precision(args.precision);
+  job.options.normalise = train::parse_normalisation(args.normalise);
 
   const bool terminal = isatty(STDOUT_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();
@@ -108,6 +110,11 @@ void add_train_commands(CLI::App& app) {
   cmd->add_flag("--clip-inputs", o.clip_inputs,
                 "saturate scaled inputs to [0, 1] (the training range, sklearn's clip=True) instead of "
                 "extrapolating; stored in the model, so `minnc predict` and the generated code clip too");
+  cmd->add_option("--normalise", args->normalise,
+                  "none | glucose: the network predicts fluxes per unit of the measured glucose uptake, "
+                  "scaled by it before the refinement | glucose-residual: the same, as a correction to the "
+                  "training rows' mean yield profile (stored in the model)")
+      ->capture_default_str();
   cmd->callback([args, c_option] { run(*args, c_option->count() > 0); });
 }
 

@@ -7,8 +7,10 @@
 #include "common/error.hpp"
 #include "data/csv_table.hpp"
 #include "data/ishii_dataset.hpp"
+#include "eval/baselines.hpp"
 #include "eval/work_queue.hpp"
 #include "gem/gem.hpp"
+#include "lp/pfba_predictor.hpp"
 #include "lp/reduce.hpp"
 #include "sbml/sbml_reader.hpp"
 #include "train/train_job.hpp"
@@ -26,6 +28,36 @@ std::string hex(double v) {
   char b[40];
   std::snprintf(b, sizeof b, "%a", v);
   return b;
+}
+
+// pFBA's predictions of the scored fluxes (lp/pfba_predictor.hpp), in target order; the rows it
+// does not score (the two uptakes, which it fixes) stay NaN and are never scored.
+std::vector<OuterResult> pfba_outer_results(const Gem& unsplit, const std::string& data_dir, const Dataset& dataset,
+                                            const std::vector<int>& outer) {
+  const PfbaPredictorReport report = predict_ishii_with_pfba(unsplit, data_dir);
+  std::vector<int> row_of_scored;
+  for (const std::string& id : report.scored_ids) {
+    int row = -1;
+    for (std::size_t i = 0; i < dataset.target_ids.size(); ++i)
+      if (dataset.target_ids[i] == id) row = static_cast<int>(i);
+    if (row < 0) throw Error("pfba baseline: scored flux '" + id + "' is not a measured flux of the dataset");
+    row_of_scored.push_back(row);
+  }
+  std::vector<OuterResult> out;
+  for (int e : outer) {
+    const PfbaPrediction* p = nullptr;
+    for (const PfbaPrediction& candidate : report.experiments)
+      if (candidate.experiment == dataset.experiments[static_cast<std::size_t>(e)]) p = &candidate;
+    if (!p) throw Error("pfba baseline: no prediction for experiment '" + dataset.experiments[static_cast<std::size_t>(e)] + "'");
+    OuterResult o;
+    o.experiment = e;
+    o.validation_ne = std::numeric_limits<double>::quiet_NaN();
+    o.measured = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(dataset.target_ids.size()),
+                                           std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t k = 0; k < row_of_scored.size(); ++k) o.measured(row_of_scored[k]) = p->split_predicted[k];
+    out.push_back(std::move(o));
+  }
+  return out;
 }
 
 }  // namespace
@@ -132,6 +164,11 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
     throw Error("--precision '" + job.precision + "': expected f64 or f32");
   s.base.precision = train::parse_precision(job.precision);
   s.base.clip_inputs = job.clip_inputs;
+  s.base.normalise = train::parse_normalisation(job.normalise);
+  if (s.base.normalise != train::FluxNormalisation::None) {
+    if (variant.baseline) throw Error("--normalise applies to MINN variants, not to the baseline " + variant.name);
+    s.base.scale_input = train::uptake_input_row(dataset, job.data_dir);
+  }
   s.step = train::choose_step(mech, s.base);
   for (const std::string& name : job.holdout) {
     int found = -1;
@@ -165,21 +202,62 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
               std::to_string(s.trials) + " --sampler " + r.sampler + " --folds " + std::to_string(s.folds) + " --seed " + std::to_string(s.seed) + " --epochs " +
               std::to_string(s.base.epochs) + " --steps " + std::to_string(s.base.steps) + " --refine-step " +
               (job.fixed_step > 0 ? train::shortest_double(job.fixed_step) : std::string("auto")) +
-              " --precision " + train::precision_name(s.base.precision) + (job.clip_inputs ? " --clip-inputs" : "");
+              " --precision " + train::precision_name(s.base.precision) + (job.clip_inputs ? " --clip-inputs" : "") +
+              (s.base.normalise != train::FluxNormalisation::None ? " --normalise " + job.normalise : std::string());
+  if (variant.baseline)  // only what a baseline reads; ridge also uses the inner folds of --seed
+    r.command = "minnc cv --gem " + file_name(job.gem_path) + " --data " + file_name(job.data_dir) + " --variant " +
+                variant.name + " --reduce " + job.reduce +
+                (variant.id == EvalVariant::Ridge
+                     ? " --folds " + std::to_string(s.folds) + " --seed " + std::to_string(s.seed) +
+                           (job.clip_inputs ? " --clip-inputs" : "")
+                     : std::string());
   for (const std::string& h : job.holdout) r.command += " --holdout " + h;
   s.signature = r.command + " gem-sha256 " + r.gem_sha256 + " data-sha256 " + r.dataset_sha256 + fit_sha +
                 " eta " + hex(s.step.eta);
 
-  r.cv = run_nested_cv(problem, s, progress);
-  for (const OuterResult& o : r.cv.outer) r.experiments.push_back(dataset.experiments[o.experiment]);
+  r.target_ids = dataset.target_ids;
+  r.metric_rows = problem.metric_rows;
+  r.baseline = variant.baseline;
+  if (variant.baseline) {
+    std::vector<int> outer = s.outer;
+    if (outer.empty())
+      for (int e = 0; e < problem.data.samples(); ++e) outer.push_back(e);
+    if (variant.id == EvalVariant::Pfba) {
+      r.cv.outer = pfba_outer_results(unsplit, job.data_dir, dataset, outer);
+    } else {
+      BaselineProblem b;
+      b.inputs = problem.data.inputs;
+      b.targets = truth;
+      b.uptake_input = train::uptake_input_row(dataset, job.data_dir);
+      b.metric_rows = problem.metric_rows;
+      b.clip_inputs = job.clip_inputs;
+      b.folds = s.folds;
+      b.seed = s.seed;
+      const BaselineKind kind = variant.id == EvalVariant::MeanProfile     ? BaselineKind::MeanProfile
+                                : variant.id == EvalVariant::ScaledProfile ? BaselineKind::ScaledProfile
+                                                                           : BaselineKind::Ridge;
+      r.cv.outer = run_baseline(kind, b, outer, &r.ridge_lambda);
+    }
+    r.cv.complete = true;
+    r.trials = r.epochs = 0;
+  } else {
+    r.cv = run_nested_cv(problem, s, progress);
+  }
+  for (OuterResult& o : r.cv.outer) {
+    r.experiments.push_back(dataset.experiments[o.experiment]);
+    if (o.measured.size() == 0 && o.fluxes.size() > 0) o.measured = mech.measured(o.fluxes);  // from a checkpoint
+  }
   if (r.cv.complete) {
     Eigen::MatrixXd t(truth.rows(), static_cast<Eigen::Index>(r.cv.outer.size()));
+    Eigen::MatrixXd P(truth.rows(), t.cols());
     Eigen::MatrixXd V(mech.n(), t.cols());
     for (std::size_t j = 0; j < r.cv.outer.size(); ++j) {
       t.col(static_cast<Eigen::Index>(j)) = truth.col(r.cv.outer[j].experiment);
-      V.col(static_cast<Eigen::Index>(j)) = r.cv.outer[j].fluxes;
+      P.col(static_cast<Eigen::Index>(j)) = r.cv.outer[j].measured;
+      if (!variant.baseline) V.col(static_cast<Eigen::Index>(j)) = r.cv.outer[j].fluxes;
     }
-    r.scores = score_predictions(mech, t, V, problem.metric_rows);
+    r.scores = variant.baseline ? score_measured(t, P, problem.metric_rows)
+                                : score_predictions(mech, t, V, problem.metric_rows);
   }
   return r;
 }

@@ -29,6 +29,8 @@ struct CvJob {
   std::string precision = "f64";   // f64 | f32: the trainer's arithmetic (train/trainer.hpp)
   std::string sampler = "random";  // random | tpe (the paper's Optuna TPESampler): eval/nested_cv.hpp
   bool clip_inputs = false;        // each fold's scaler saturates held-out inputs to its training range
+  // none | glucose | glucose-residual: uptake-normalised MINNs (train/trainer.hpp, FluxNormalisation)
+  std::string normalise = "none";
   int folds = 5;
   std::uint64_t seed = 0;
   int threads = 0;               // 0: every hardware thread
@@ -49,6 +51,10 @@ struct CvJobResult {
   int reactions = 0, metabolites = 0, trials = 0, epochs = 0;
   double eta = 0;
   std::vector<std::string> reaction_ids, experiments;  // experiments of cv.outer, in order
+  std::vector<std::string> target_ids;  // measured fluxes (Pref order)
+  std::vector<int> metric_rows;         // the scored ones among them
+  bool baseline = false;                // outer results carry `measured` only (eval/baselines.hpp)
+  std::vector<double> ridge_lambda;     // ridge: the lambda chosen per outer split
   std::string command;           // canonical, file names only
 };
 

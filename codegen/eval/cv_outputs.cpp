@@ -19,28 +19,43 @@ std::string fixed(double v, int digits) {
 
 }  // namespace
 
+std::string cv_output_stem(const CvJobResult& r, const CvJob& job) {
+  return r.gem_id + (r.reduce == "none" ? "" : "-" + r.reduce) + "-" + r.variant +
+         (job.normalise == "none" ? "" : "-" + job.normalise) + "-seed" + std::to_string(job.seed);
+}
+
 std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job, const std::string& out_dir) {
   if (!r.cv.complete) throw Error("cv: the run is not complete; nothing to write");
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw Error(out_dir + ": cannot create the output directory (" + ec.message() + ")");
-  const std::string stem = out_dir + "/" + r.gem_id + (r.reduce == "none" ? "" : "-" + r.reduce) + "-" + r.variant +
-                           "-seed" + std::to_string(job.seed);
+  const std::string stem = out_dir + "/" + cv_output_stem(r, job);
   auto write = [](const std::string& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << text;
     if (!out.flush()) throw Error(path + ": cannot write");
   };
 
+  // MINNs: every reaction of the split GEM; baselines: the scored measured fluxes they predict.
   std::string csv = "experiment";
-  for (const std::string& id : r.reaction_ids) csv += "," + id;
+  if (r.baseline) {
+    for (int row : r.metric_rows) csv += "," + r.target_ids[static_cast<std::size_t>(row)];
+  } else {
+    for (const std::string& id : r.reaction_ids) csv += "," + id;
+  }
   csv += "\n";
   for (std::size_t j = 0; j < r.cv.outer.size(); ++j) {
     csv += r.experiments[j];
     char b[40];
-    for (Eigen::Index i = 0; i < r.cv.outer[j].fluxes.size(); ++i) {
-      std::snprintf(b, sizeof b, ",%.17g", r.cv.outer[j].fluxes(i));
+    const OuterResult& o = r.cv.outer[j];
+    const auto value = [&](double v) {
+      std::snprintf(b, sizeof b, ",%.17g", v);
       csv += b;
+    };
+    if (r.baseline) {
+      for (int row : r.metric_rows) value(o.measured(row));
+    } else {
+      for (Eigen::Index i = 0; i < o.fluxes.size(); ++i) value(o.fluxes(i));
     }
     csv += "\n";
   }
@@ -68,7 +83,8 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
                .add("ne", json::number(f.ne))
                .add("l2", json::number(r.scores.l2[j]))
                .add("validation_ne", json::number(o.validation_ne))
-               .add("best", json::Object()
+               .add("ridge_lambda", j < r.ridge_lambda.size() ? json::number(r.ridge_lambda[j]) : "null")
+               .add("best", r.baseline ? std::string("null") : json::Object()
                                 .add("hidden", json::number(static_cast<long long>(o.best.hidden)))
                                 .add("dropout", json::number(o.best.dropout))
                                 .add("lr", json::number(o.best.lr))
@@ -94,6 +110,8 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
           .add("sampler", json::quote(r.sampler))
           .add("precision", json::quote(job.precision))
           .add("clip_inputs", job.clip_inputs ? "true" : "false")
+          .add("normalise", json::quote(job.normalise))
+          .add("baseline", r.baseline ? "true" : "false")
           .add("folds", json::number(static_cast<long long>(job.folds)))
           .add("epochs", json::number(static_cast<long long>(r.epochs)))
           .add("refinement_eta", json::number(r.eta))
@@ -110,7 +128,7 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
       " | " + r.variant + " | " + std::to_string(job.seed) + " | " + fixed(m.mean.r2, 3) + " ± " + fixed(m.sd.r2, 3) +
       " | " + fixed(m.mean.mae, 3) + " ± " + fixed(m.sd.mae, 3) + " | " + fixed(m.mean.rmse, 3) + " ± " +
       fixed(m.sd.rmse, 3) + " | " + fixed(m.mean.ne, 3) + " ± " + fixed(m.sd.ne, 3) + " | " +
-      train::shortest_double(std::stod(fixed(r.scores.l2_mean, 6))) + " |\n\n`" + r.command + "`\n";
+      (r.baseline ? std::string("—") : train::shortest_double(std::stod(fixed(r.scores.l2_mean, 6)))) + " |\n\n`" + r.command + "`\n";
 
   const std::vector<std::string> paths = {stem + ".predictions.csv", stem + ".metrics.json", stem + ".md"};
   write(paths[0], csv);

@@ -22,6 +22,11 @@ struct CvScores {
 CvScores score_predictions(const train::Mechanics& mech, const Eigen::MatrixXd& truth, const Eigen::MatrixXd& fluxes,
                            const std::vector<int>& metric_rows);
 
+// The same from predictions of the measured fluxes only (Pref order x experiments), as the baselines
+// make; `l2` per experiment, or empty (then L2 is NaN: a baseline has no full flux vector).
+CvScores score_measured(const Eigen::MatrixXd& truth, const Eigen::MatrixXd& predicted,
+                        const std::vector<int>& metric_rows, std::vector<double> l2 = {});
+
 // ||S v||^2 / m for each column of V.
 std::vector<double> steady_state_l2(const train::Mechanics& mech, const Eigen::MatrixXd& V);
 

@@ -25,7 +25,16 @@ const Entry kVariants[] = {
     {"scheduler-bound", EvalVariant::SchedulerBound, false, true, false, 15, 150},
     {"fba-fit", EvalVariant::FbaFit, true, false, true, 15, 100},
     {"pure-nn", EvalVariant::PureNn, false, false, false, 15, 100},
+    {"mean-profile", EvalVariant::MeanProfile, false, false, false, 0, 0},
+    {"scaled-profile", EvalVariant::ScaledProfile, false, false, false, 0, 0},
+    {"ridge", EvalVariant::Ridge, false, false, false, 0, 0},
+    {"pfba", EvalVariant::Pfba, false, false, false, 0, 0},
 };
+
+bool is_baseline(EvalVariant id) {
+  return id == EvalVariant::MeanProfile || id == EvalVariant::ScaledProfile || id == EvalVariant::Ridge ||
+         id == EvalVariant::Pfba;
+}
 
 }  // namespace
 
@@ -37,7 +46,8 @@ std::vector<std::string> variant_names() {
 
 VariantSetup variant_setup(const std::string& name) {
   for (const Entry& e : kVariants)
-    if (name == e.name) return {e.id, e.name, e.search_c, e.search_data_weight, e.fit_targets, e.trials, e.epochs};
+    if (name == e.name)
+      return {e.id, e.name, e.search_c, e.search_data_weight, e.fit_targets, e.trials, e.epochs, is_baseline(e.id)};
   std::string list;
   for (const std::string& n : variant_names()) list += (list.empty() ? "" : ", ") + n;
   throw Error("--variant '" + name + "': unknown variant (expected one of " + list + ")");
@@ -82,6 +92,11 @@ train::TrainOptions training_options(const VariantSetup& v, const HyperPoint& p,
                         ? train::scheduler_weighting(o.epochs, p.data_weight)
                         : train::scheduler_weighting(o.epochs, p.data_weight, kBoundThreshold, kBoundPenalty);
       break;
+    case EvalVariant::MeanProfile:
+    case EvalVariant::ScaledProfile:
+    case EvalVariant::Ridge:
+    case EvalVariant::Pfba:
+      throw Error("--variant " + v.name + " is a baseline: it trains no network");
   }
   return o;
 }

@@ -20,6 +20,11 @@ enum class EvalVariant {
   SchedulerBound,  // scheduler + the bound penalty
   FbaFit,          // c-balanced trained on the FBA-fit targets
   PureNn,          // K = 0 and no mechanistic loss: the network alone, NE loss
+  // Baselines (eval/baselines.hpp): no network, scored by the same code on the same splits.
+  MeanProfile,     // the training rows' mean flux profile
+  ScaledProfile,   // the training rows' mean yield profile x the held-out glucose uptake
+  Ridge,           // ridge regression on the MINN's inputs to yields, lambda from the inner folds
+  Pfba,            // pFBA with the measured uptakes and the knockout (lp/pfba_predictor.hpp)
 };
 
 // The bound variants' ceiling on the per-sample L_mech (||SV||^2/m + bound + positivity terms) and
@@ -39,6 +44,7 @@ struct VariantSetup {
   bool fit_targets = false;         // trains on fluxomics_iAF1260_reduced_split_fit.csv
   int default_trials = 15;
   int default_epochs = 100;         // scheduler: 30 + 40 + 80
+  bool baseline = false;            // no training: eval/baselines.hpp
 };
 
 VariantSetup variant_setup(const std::string& name);  // throws minn::Error listing the names

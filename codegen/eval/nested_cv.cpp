@@ -65,6 +65,10 @@ std::uint64_t derive_seed(std::uint64_t seed, std::initializer_list<std::uint64_
   return rng.next();
 }
 
+std::vector<Fold> inner_folds(const std::vector<int>& rows, int folds, std::uint64_t seed, int experiment) {
+  return kfold(rows, folds, derive_seed(seed, {static_cast<std::uint64_t>(experiment), kFoldsStream}));
+}
+
 double mean_validation_ne(const Eigen::MatrixXd& targets, const Eigen::MatrixXd& predicted_targets,
                           const std::vector<int>& metric_rows) {
   const Eigen::MatrixXd t = rows_of(targets, metric_rows), p = rows_of(predicted_targets, metric_rows);
@@ -118,7 +122,7 @@ CvResult run_nested_cv(const CvProblem& problem, const CvSettings& s, const CvPr
       st->points = sample_points(space, s.trials, points_seed);
       st->proposed = st->points.size();
     }
-    st->folds = kfold(st->rows, s.folds, derive_seed(s.seed, {static_cast<std::uint64_t>(e), kFoldsStream}));
+    st->folds = inner_folds(st->rows, s.folds, s.seed, e);
     st->ne.assign(st->points.size() * st->folds.size(), 0.0);
     st->folds_left.assign(st->points.size(), static_cast<int>(st->folds.size()));
     states.push_back(std::move(st));
@@ -164,6 +168,7 @@ CvResult run_nested_cv(const CvProblem& problem, const CvSettings& s, const CvPr
     st->result.best = st->points[best];
     st->result.validation_ne = best_ne;
     st->result.fluxes = train::predict_fluxes(mech, model, held_out.inputs, held_out.vin).col(0);
+    st->result.measured = mech.measured(st->result.fluxes);
     {
       std::lock_guard<std::mutex> lock(record_mutex);
       if (writer) writer->append(st->result);

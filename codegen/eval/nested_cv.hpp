@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "eval/eval_variant.hpp"
+#include "eval/folds.hpp"
 #include "eval/hyper_space.hpp"
 #include "train/mechanics.hpp"
 #include "train/trainer.hpp"
@@ -54,7 +55,9 @@ struct OuterResult {
   HyperPoint best;
   double validation_ne = 0;          // mean over folds of the mean validation NE, at `best`
   std::vector<double> trial_ne;      // the same for every trial, in sampling order
-  Eigen::VectorXd fluxes;            // refined prediction for the held-out experiment (every reaction)
+  Eigen::VectorXd fluxes;            // refined prediction for the held-out experiment (every reaction);
+                                     // empty for a baseline that predicts only the measured fluxes
+  Eigen::VectorXd measured;          // the prediction of every measured flux (Pref order)
 };
 
 struct CvResult {
@@ -74,5 +77,9 @@ double mean_validation_ne(const Eigen::MatrixXd& targets, const Eigen::MatrixXd&
 
 // A seed for one sub-task, mixed from the run's seed and a path such as {experiment, trial, fold}.
 std::uint64_t derive_seed(std::uint64_t seed, std::initializer_list<std::uint64_t> path);
+
+// The inner folds of the outer split holding out `experiment` (its training `rows`): the same for
+// every trial of a MINN search and for the baselines' regularisation search of the same seed.
+std::vector<Fold> inner_folds(const std::vector<int>& rows, int folds, std::uint64_t seed, int experiment);
 
 }  // namespace minn::eval

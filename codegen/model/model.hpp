@@ -62,6 +62,16 @@ struct MinnModel {
 
   std::vector<DenseLayer> layers;      // hidden (ReLU) then output (none)
 
+  // Uptake normalisation (`--normalise glucose[-residual]`): in a substrate-limited culture most
+  // fluxes scale with the substrate uptake, so the network predicts fluxes per unit of one raw
+  // input u (the measured glucose uptake) and the refinement starts from
+  //   V0 = max(u, 0) * (output layer + yield_offset)
+  // S V = 0 is homogeneous, so scaling V0 keeps the mechanistic terms meaningful. -1: no scaling.
+  int flux_scale_input = -1;           // index into the inputs (raw, unscaled value)
+  // Residual form: the training rows' mean yield profile (flux per unit uptake, every output), so an
+  // untrained network (zero output layer) predicts the uptake-scaled mean profile. Empty: none.
+  std::vector<float> yield_offset;
+
   // Outputs: the split-GEM flux vector, in GEM order.
   std::vector<std::string> reaction_ids;
   std::vector<std::string> metabolite_ids;

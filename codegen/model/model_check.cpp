@@ -114,6 +114,24 @@ void check_layers(const Checker& c, const MinnModel& m) {
            m.num_outputs(), " reaction ids");
 }
 
+// Uptake normalisation: V0 = max(u, 0) * (output layer + yield_offset), u = raw input
+// flux_scale_input. The offset is a yield per unit of u, so it means nothing without the index.
+void check_normalisation(const Checker& c, const MinnModel& m) {
+  const int scale = m.flux_scale_input;
+  if (scale != -1 && (scale < 0 || scale >= m.num_inputs()))
+    c.fail("flux_scale_input is ", scale, ", expected -1 (no scaling) or an input index 0..",
+           m.num_inputs() - 1);
+  if (m.yield_offset.empty()) return;
+  if (m.yield_offset.size() != m.reaction_ids.size())
+    c.fail("yield_offset has ", m.yield_offset.size(), " entries, expected ", m.reaction_ids.size(),
+           " (one per output reaction id) or none");
+  for (std::size_t i = 0; i < m.yield_offset.size(); ++i)
+    c.finite("yield_offset", i, m.reaction_ids[i], m.yield_offset[i]);
+  if (scale == -1)
+    c.fail("yield_offset is stored but flux_scale_input is -1, expected the index of the input "
+           "the offset is a yield of (the residual form scales the outputs by that input)");
+}
+
 void check_stoichiometry(const Checker& c, const MinnModel& m) {
   const SparseRows& s = m.S;
   if (s.rows != static_cast<int>(m.metabolite_ids.size()))
@@ -199,6 +217,7 @@ void check_model(const MinnModel& model, const std::string& origin) {
   c.ids("reaction id", model.reaction_ids);
   c.ids("metabolite id", model.metabolite_ids);
   check_layers(c, model);
+  check_normalisation(c, model);
   check_stoichiometry(c, model);
   check_refinement(c, model);
   check_bounds_and_references(c, model);

@@ -54,6 +54,8 @@ bool models_equal(const MinnModel& a, const MinnModel& b, std::string* differenc
   c("envelope_max", a.envelope_max, b.envelope_max);
   c("envelope_margin", a.envelope_margin, b.envelope_margin);
   c("clip_inputs", a.clip_inputs, b.clip_inputs);
+  c("flux_scale_input", a.flux_scale_input, b.flux_scale_input);
+  c("yield_offset", a.yield_offset, b.yield_offset);
   c("layers (count)", a.layers.size(), b.layers.size());
   for (std::size_t l = 0; c.equal() && l < a.layers.size(); ++l) {
     const DenseLayer &x = a.layers[l], &y = b.layers[l];

@@ -87,6 +87,9 @@ Offset<fb::Model> build(FlatBufferBuilder& b, const MinnModel& m) {
   const auto pref = b.CreateVectorOfStrings(m.pref_reactions);
   const auto gem_id = b.CreateString(m.gem_id);
   const auto gem_sha = b.CreateString(m.gem_sha256);
+  // Only when stored, so a model without it has the bytes it had before the field existed.
+  const auto yield_offset =
+      m.yield_offset.empty() ? Offset<flatbuffers::Vector<float>>() : b.CreateVector(m.yield_offset);
 
   const Provenance& p = m.provenance;
   const auto provenance = fb::CreateProvenance(
@@ -94,8 +97,9 @@ Offset<fb::Model> build(FlatBufferBuilder& b, const MinnModel& m) {
       b.CreateString(p.variant), named_values(b, p.hyper_parameters),
       named_values(b, p.training_metrics), b.CreateString(p.command));
 
-  // fb::CreateModel's field order (same bytes as before clip_inputs existed), plus clip_inputs
-  // only when set: ForceDefaults would otherwise write a false flag and change every old file.
+  // fb::CreateModel's field order (same bytes as before clip_inputs existed), plus clip_inputs and
+  // the normalisation fields only when set: ForceDefaults would otherwise write a false flag and a
+  // -1 index and change every old file.
   fb::ModelBuilder mb(b);
   mb.add_provenance(provenance);
   mb.add_gem_sha256(gem_sha);
@@ -118,6 +122,8 @@ Offset<fb::Model> build(FlatBufferBuilder& b, const MinnModel& m) {
   mb.add_checksum(0);
   mb.add_schema_version(schema_version_for(m));
   if (m.clip_inputs) mb.add_clip_inputs(true);
+  if (m.flux_scale_input >= 0) mb.add_flux_scale_input(m.flux_scale_input);
+  if (!m.yield_offset.empty()) mb.add_yield_offset(yield_offset);
   return mb.Finish();
 }
 
@@ -157,6 +163,8 @@ MinnModel convert(const fb::Model& f) {
   m.envelope_max = scalars(f.envelope_max());
   m.envelope_margin = f.envelope_margin();
   m.clip_inputs = f.clip_inputs();  // absent (files written before the field) = false
+  m.flux_scale_input = f.flux_scale_input();  // absent = -1, no scaling
+  m.yield_offset = scalars(f.yield_offset());  // absent = empty, no offset
   if (f.layers())
     for (const auto* l : *f.layers()) {
       DenseLayer layer;
@@ -206,7 +214,9 @@ MinnModel convert(const fb::Model& f) {
 }  // namespace
 
 std::uint32_t schema_version_for(const MinnModel& model) {
-  return model.clip_inputs ? kModelSchemaVersion : kModelSchemaVersionOriginal;
+  if (model.flux_scale_input != -1 || !model.yield_offset.empty())
+    return kModelSchemaVersionNormalisation;
+  return model.clip_inputs ? kModelSchemaVersionClip : kModelSchemaVersionOriginal;
 }
 
 std::vector<std::uint8_t> serialize_model(const MinnModel& model) {
@@ -270,10 +280,17 @@ MinnModel parse_model(const std::uint8_t* data, std::size_t size, const std::str
     throw Error(where + "unknown .minn schema version " + std::to_string(version) +
                 ", this minnc reads versions " + std::to_string(kModelSchemaVersionOriginal) +
                 " to " + std::to_string(kModelSchemaVersion));
-  if (root_table->clip_inputs() && version < kModelSchemaVersion)
+  if (root_table->clip_inputs() && version < kModelSchemaVersionClip)
     throw Error(where + "corrupt .minn file: clip_inputs is set but the schema version is " +
                 std::to_string(version) + " (the clip needs version " +
-                std::to_string(kModelSchemaVersion) + ")");
+                std::to_string(kModelSchemaVersionClip) + ")");
+  const bool normalised = root_table->flux_scale_input() != -1 ||
+                          (root_table->yield_offset() && root_table->yield_offset()->size() > 0);
+  if (normalised && version < kModelSchemaVersionNormalisation)
+    throw Error(where + "corrupt .minn file: flux_scale_input or yield_offset is set but the schema "
+                        "version is " + std::to_string(version) +
+                " (uptake normalisation needs version " +
+                std::to_string(kModelSchemaVersionNormalisation) + ")");
 
   MinnModel model = convert(*root_table);
   check_model(model, origin);

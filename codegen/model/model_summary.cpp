@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <sstream>
+#include <vector>
 
 #include "model/json_writer.hpp"
 #include "model/model_file.hpp"
@@ -22,6 +23,43 @@ std::string number(double value) {
 std::size_t unbounded_pin_rows(const MinnModel& m) {
   return static_cast<std::size_t>(std::count_if(m.default_vin.begin(), m.default_vin.end(),
                                                 [](float v) { return std::isinf(v); }));
+}
+
+// Up to `count` outputs with the largest |yield_offset|, largest first (ties: lower index first).
+std::vector<std::size_t> largest_yields(const MinnModel& m, std::size_t count) {
+  std::vector<std::size_t> order(m.yield_offset.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::fabs(m.yield_offset[a]) > std::fabs(m.yield_offset[b]);
+  });
+  order.resize(std::min(count, order.size()));
+  return order;
+}
+
+double yield_norm(const MinnModel& m) {
+  double sum = 0.0;
+  for (float v : m.yield_offset) sum += static_cast<double>(v) * v;
+  return std::sqrt(sum);
+}
+
+constexpr std::size_t kLargestYieldsShown = 3;
+
+// Two lines: which raw input scales the outputs, and the residual-form offset if one is stored.
+std::string normalisation_text(const MinnModel& m) {
+  if (m.flux_scale_input < 0) return "normalise  no: the network predicts the fluxes directly\n";
+  const int u = m.flux_scale_input;
+  std::ostringstream o;
+  o << "normalise  outputs scaled by raw input " << u << " '" << m.input_names[u] << "' ("
+    << m.input_units[u] << "): V0 = max(u, 0) * (network"
+    << (m.yield_offset.empty() ? "" : " + yield offset") << ")\n"
+    << "yield      ";
+  if (m.yield_offset.empty()) return o.str() + "no offset: the network predicts the yields\n";
+  o << "offset stored (residual form): " << m.yield_offset.size() << " values, L2 norm "
+    << number(yield_norm(m)) << ", largest";
+  for (std::size_t i : largest_yields(m, kLargestYieldsShown))
+    o << " " << m.reaction_ids[i] << "=" << number(m.yield_offset[i]);
+  o << "\n";
+  return o.str();
 }
 
 }  // namespace
@@ -43,7 +81,8 @@ std::string model_summary_text(const MinnModel& m, const std::string& file,
     << "clip       "
     << (m.clip_inputs ? "yes: scaled inputs saturated to [0, 1] (the training range)"
                       : "no: inputs beyond the training range are extrapolated")
-    << "\n";
+    << "\n"
+    << normalisation_text(m);
   char line[512];
   std::snprintf(line, sizeof line, "  %4s  %-*s  %-10s  %-27s  %s\n", "#", static_cast<int>(width),
                 "name", "unit", "envelope [min, max]", "scaler min, range");
@@ -112,6 +151,29 @@ std::string model_summary_json(const MinnModel& m, const std::string& file,
   j.end_array();
   j.key("envelope_margin").value(m.envelope_margin);
   j.key("clip_inputs").value(m.clip_inputs);
+  // Uptake normalisation: null when the outputs are not scaled / no offset is stored.
+  j.key("flux_scale_input");
+  if (m.flux_scale_input < 0) {
+    j.null();
+  } else {
+    j.begin_object()
+        .key("index").value(m.flux_scale_input)
+        .key("name").value(m.input_names[m.flux_scale_input])
+        .end_object();
+  }
+  j.key("yield_offset");
+  if (m.yield_offset.empty()) {
+    j.null();
+  } else {
+    j.begin_object().key("count").value(static_cast<long long>(m.yield_offset.size()));
+    j.key("l2_norm").value(yield_norm(m)).key("largest").begin_array();
+    for (std::size_t i : largest_yields(m, kLargestYieldsShown))
+      j.begin_object()
+          .key("reaction").value(m.reaction_ids[i])
+          .key("value").value(m.yield_offset[i])
+          .end_object();
+    j.end_array().end_object();
+  }
 
   j.key("layers").begin_array();
   for (const DenseLayer& l : m.layers)

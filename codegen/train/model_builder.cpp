@@ -80,6 +80,8 @@ MinnModel build_model(const Gem& split_gem, const Mechanics& mech, const Trained
   m.envelope_max = to_float(trained.scaler.max);
   m.envelope_margin = kEnvelopeMargin;
   m.clip_inputs = trained.scaler.clip;  // the device saturates as the evaluated scaler did
+  m.flux_scale_input = trained.scale_input;  // V0 = u * (output + yield_offset), model/model.hpp
+  m.yield_offset = to_float(trained.yield_offset);
 
   const Network& net = trained.network;
   m.layers.push_back(layer("hidden", net.W1(), net.b1(), Activation::Relu));

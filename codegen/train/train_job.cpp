@@ -21,6 +21,13 @@ std::string file_name(std::string path) {
 
 }  // namespace
 
+int uptake_input_row(const Dataset& dataset, const std::string& data_dir) {
+  for (std::size_t i = 0; i < dataset.input_names.size(); ++i)
+    if (dataset.input_names[i] == kGlucoseUptakeInput) return static_cast<int>(i);
+  throw Error(data_dir + ": no input '" + std::string(kGlucoseUptakeInput) +
+              "' (the measured glucose uptake that --normalise glucose scales the fluxes by)");
+}
+
 std::string shortest_double(double value) {
   char buffer[64];
   if (value == std::floor(value) && std::abs(value) < 1e15) {  // integers without an exponent ("20")
@@ -47,6 +54,7 @@ std::string canonical_command(const TrainJob& job) {
   // Only when not the default, so that the command recorded in existing f64 models stays the same.
   if (o.precision != Precision::F64) c += " --precision " + precision_name(o.precision);
   if (o.clip_inputs) c += " --clip-inputs";  // likewise only when set
+  if (o.normalise != FluxNormalisation::None) c += " --normalise " + normalisation_name(o.normalise);
   c += " -o " + file_name(job.output_path);
   return c;
 }
@@ -79,7 +87,9 @@ TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch,
   data.targets = dataset.targets.transpose();
   data.vin = Eigen::MatrixXd::Constant(1, data.samples(), std::numeric_limits<double>::infinity());
 
-  result.step = choose_step(mech, job.options);
+  TrainOptions options = job.options;
+  if (options.normalise != FluxNormalisation::None) options.scale_input = uptake_input_row(dataset, job.data_dir);
+  result.step = choose_step(mech, options);
   if (result.step.diverges) {
     char text[400];
     std::snprintf(text, sizeof text,
@@ -89,7 +99,7 @@ TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch,
                   2 * (1 + job.options.momentum), gem.id.c_str(), result.step.lambda_max);
     warn(text);
   }
-  const TrainedMinn trained = train_minn(mech, data, job.options, result.step, on_epoch);
+  const TrainedMinn trained = train_minn(mech, data, options, result.step, on_epoch);
 
   // Metrics of the model as stored (float32 weights), over every target that is not an input.
   std::vector<int> metric_rows;
@@ -101,13 +111,13 @@ TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch,
       description.metric_ids.push_back(id);
     }
   }
-  result.metrics = training_metrics(mech, rounded_to_float(trained), data, job.options, metric_rows);
+  result.metrics = training_metrics(mech, rounded_to_float(trained), data, options, metric_rows);
   description.input_names = dataset.input_names;
   description.input_units = dataset.input_units;
   description.default_vin = default_vin;
   description.dataset_sha256 = dataset.sha256;
   description.command = canonical_command(job);
-  result.model = build_model(gem, mech, trained, job.options, result.step, description, result.metrics);
+  result.model = build_model(gem, mech, trained, options, result.step, description, result.metrics);
   return result;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "data/ishii_dataset.hpp"
 #include "model/model.hpp"
 #include "train/model_builder.hpp"
 #include "train/trainer.hpp"
@@ -35,6 +36,10 @@ TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch 
 
 // The command that reproduces the job, with every option spelled out and only file names.
 std::string canonical_command(const TrainJob& job);
+
+// The input row of the measured glucose uptake (what --normalise glucose scales by); minn::Error
+// naming the dataset when it has none.
+int uptake_input_row(const Dataset& dataset, const std::string& data_dir);
 
 // Shortest decimal text that reads back as the same double ("0.0005", "20").
 std::string shortest_double(double value);

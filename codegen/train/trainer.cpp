@@ -8,6 +8,7 @@
 #include "common/error.hpp"
 #include "train/adam.hpp"
 #include "train/loss_weighting.hpp"
+#include "train/yield_profile.hpp"
 
 namespace minn::train {
 namespace {
@@ -32,6 +33,28 @@ Precision parse_precision(const std::string& name) {
 }
 
 std::string precision_name(Precision p) { return p == Precision::F32 ? "f32" : "f64"; }
+
+FluxNormalisation parse_normalisation(const std::string& name) {
+  if (name == "none") return FluxNormalisation::None;
+  if (name == "glucose") return FluxNormalisation::Uptake;
+  if (name == "glucose-residual") return FluxNormalisation::UptakeResidual;
+  throw Error("--normalise '" + name + "': expected none, glucose or glucose-residual");
+}
+
+std::string normalisation_name(FluxNormalisation n) {
+  switch (n) {
+    case FluxNormalisation::Uptake: return "glucose";
+    case FluxNormalisation::UptakeResidual: return "glucose-residual";
+    default: return "none";
+  }
+}
+
+Eigen::VectorXd flux_scales(int scale_input, const Eigen::MatrixXd& raw_inputs) {
+  if (scale_input < 0) return {};
+  require(scale_input < raw_inputs.rows(), "uptake normalisation: input row " + std::to_string(scale_input) +
+                                               " out of range (" + std::to_string(raw_inputs.rows()) + " inputs)");
+  return raw_inputs.row(scale_input).transpose().cwiseMax(0.0);
+}
 
 void validate(const TrainOptions& o) {
   require(o.hidden > 0, "--hidden must be positive, got " + std::to_string(o.hidden));
@@ -84,10 +107,26 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
   const HeavyBall refinement{o.steps, static_cast<double>(static_cast<float>(step.eta)),
                              static_cast<double>(static_cast<float>(o.momentum))};
   const int features = static_cast<int>(data.inputs.rows());
-  TrainedMinn model{MinMaxScaler::fit(data.inputs), Network(features, o.hidden, mech.n()), refinement, {}};
+  TrainedMinn model{MinMaxScaler::fit(data.inputs), Network(features, o.hidden, mech.n()), refinement, {}, -1, {}};
   model.scaler.clip = o.clip_inputs;  // no effect on the training rows (inside their own range)
   NetworkT<T> network(features, o.hidden, mech.n());
   network.init_pytorch_default(init_rng);
+  // Uptake normalisation: per-sample multipliers of V0, and the residual form's mean yield profile.
+  VectorX<T> scale_all, offset;
+  if (o.normalise != FluxNormalisation::None) {
+    model.scale_input = o.scale_input;
+    scale_all = flux_scales(o.scale_input, data.inputs).template cast<T>();
+    if (o.normalise == FluxNormalisation::UptakeResidual) {
+      model.yield_offset =
+          complete_yield_profile(mech, mean_yields(data.targets, data.inputs.row(o.scale_input).transpose()));
+      // Rounded to float32 as the model file stores it, so training sees the stored offset.
+      model.yield_offset = model.yield_offset.cast<float>().template cast<double>();
+      offset = model.yield_offset.template cast<T>();
+      // Zero output layer: the untrained network is the uptake-scaled mean profile (before refinement).
+      network.W2(network.parameters()).setZero();
+      network.b2(network.parameters()).setZero();
+    }
+  }
   const MatrixX<T> X = model.scaler.transform(data.inputs).template cast<T>();
   const MatrixX<T> targets = data.targets.template cast<T>();
   const MatrixX<T> vin = data.vin.template cast<T>();
@@ -97,6 +136,7 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
   std::vector<int> order(static_cast<std::size_t>(N));
   std::iota(order.begin(), order.end(), 0);
   MatrixX<T> xb, tb, vinb, V0, V, grad_V, grad_V0, SV, grad_mech;
+  VectorX<T> scale_b;
   const LossWeighting weighting = o.weighting ? o.weighting() : LossWeighting{};
   model.history.reserve(static_cast<std::size_t>(o.epochs));
   for (int epoch = 1; epoch <= o.epochs; ++epoch) {
@@ -109,10 +149,17 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
       gather(targets, order.data() + start, count, tb);
       gather(vin, order.data() + start, count, vinb);
       network.forward(xb, o.dropout, &dropout_rng, V0);
+      if (scale_all.size() > 0) {  // V0 = u * (network + offset); dV0/dnetwork = u
+        scale_b.resize(count);
+        for (int j = 0; j < count; ++j) scale_b(j) = scale_all(order[static_cast<std::size_t>(start + j)]);
+        if (offset.size() > 0) V0.colwise() += offset;
+        V0.array().rowwise() *= scale_b.transpose().array();
+      }
       refiner.forward(mech, model.refinement, V0, vinb, V, true);
       const BatchLoss loss = weighting ? weighted_batch_loss(mech, weighting, epoch, V, tb, vinb, grad_V, grad_mech, SV)
                                        : batch_loss(mech, o.variant, o.c, V, tb, vinb, &grad_V, SV);
       refiner.backward(mech, model.refinement, vinb, grad_V, grad_V0);
+      if (scale_all.size() > 0) grad_V0.array().rowwise() *= scale_b.transpose().array();
       // backward() then Adam's layer step, not Network::backward_and_step(): the fused pass gives
       // the same bits but measured no faster here (0.91-1.06x per epoch, tests/bench/bench_train.cpp):
       // streaming p, m and v dominates Adam's pass, not the extra read of W2.
@@ -152,6 +199,9 @@ TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const Tra
           "Vin is " + std::to_string(data.vin.rows()) + " x " + std::to_string(data.vin.cols()) + ", expected " +
               std::to_string(mech.n_in()) + " x " + std::to_string(N));
   require(data.inputs.allFinite() && data.targets.allFinite(), "training inputs and targets must be finite");
+  require(o.normalise == FluxNormalisation::None || (o.scale_input >= 0 && o.scale_input < data.inputs.rows()),
+          "uptake normalisation needs the input row of the measured glucose uptake, got " +
+              std::to_string(o.scale_input));
   return o.precision == Precision::F32 ? train_in<float>(mech, data, o, step, on_epoch)
                                        : train_in<double>(mech, data, o, step, on_epoch);
 }
@@ -161,6 +211,10 @@ Eigen::MatrixXd predict_fluxes(const Mechanics& mech, const TrainedMinn& model, 
   Network net = model.network;  // forward() keeps activations; a copy keeps `model` const
   Eigen::MatrixXd V0, V;
   net.forward(model.scaler.transform(raw_inputs), 0.0, nullptr, V0);
+  if (model.scale_input >= 0) {
+    if (model.yield_offset.size() > 0) V0.colwise() += model.yield_offset;
+    V0.array().rowwise() *= flux_scales(model.scale_input, raw_inputs).transpose().array();
+  }
   Refiner refiner;
   refiner.forward(mech, model.refinement, V0, vin, V, false);
   if (V0_out) *V0_out = V0;

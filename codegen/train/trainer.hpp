@@ -36,6 +36,19 @@ enum class Precision { F64, F32 };
 Precision parse_precision(const std::string& name);  // "f64" | "f32"; throws minn::Error otherwise
 std::string precision_name(Precision p);
 
+// How the network's output becomes V0 (model/model.hpp, flux_scale_input and yield_offset).
+// None: V0 = network(x). Uptake: V0 = u * network(x), u the raw measured glucose uptake, so the
+// network predicts yields (flux per unit uptake) and need not learn the multiplication from 28
+// rows. UptakeResidual: V0 = u * (network(x) + y0), y0 the training rows' mean yield profile
+// completed to every reaction (train/yield_profile.hpp), with the output layer initialised to zero
+// so that the untrained network is the uptake-scaled mean-profile baseline.
+// The loss is computed on the refined V as before; since S V = 0 is homogeneous, scaling V0 keeps
+// the mechanistic terms meaningful, and neither the loss weights nor the automatic step change
+// (the step depends on S, Pin and the penalties only, not on V0).
+enum class FluxNormalisation { None, Uptake, UptakeResidual };
+FluxNormalisation parse_normalisation(const std::string& name);  // none | glucose | glucose-residual
+std::string normalisation_name(FluxNormalisation n);
+
 struct TrainOptions {
   Variant variant = Variant::CBalanced;
   double c = 20;
@@ -52,6 +65,8 @@ struct TrainOptions {
   Precision precision = Precision::F64;
   bool clip_inputs = false;  // the scaler saturates inputs outside the training range (train/scaler.hpp)
   LossWeightingFactory weighting;  // empty: the variant's own loss; set: NE and L_mech weighted per batch
+  FluxNormalisation normalise = FluxNormalisation::None;
+  int scale_input = -1;  // with normalise: the input row (raw units) holding the measured uptake
 };
 
 // Checks ranges; throws minn::Error naming the option.
@@ -84,7 +99,13 @@ struct TrainedMinn {
   Network network;
   HeavyBall refinement;
   std::vector<EpochReport> history;
+  int scale_input = -1;          // V0 = max(u, 0) * (network + yield_offset), u = raw input row; -1 none
+  Eigen::VectorXd yield_offset;  // residual form: n values; empty otherwise
 };
+
+// Per-sample multipliers max(u, 0) of V0 for raw inputs (features x samples); empty without
+// normalisation. The max keeps a faulty negative reading from flipping every flux's sign.
+Eigen::VectorXd flux_scales(int scale_input, const Eigen::MatrixXd& raw_inputs);
 
 TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const TrainOptions& options,
                        const StepChoice& step, const EpochCallback& on_epoch = {});

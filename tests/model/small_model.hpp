@@ -46,4 +46,13 @@ inline MinnModel small_model() {
   return m;
 }
 
+// The same model with uptake normalisation in residual form: outputs scaled by the raw glucose
+// uptake (input 2), one yield offset per output.
+inline MinnModel small_normalised_model() {
+  MinnModel m = small_model();
+  m.flux_scale_input = 2;
+  m.yield_offset = {0.5f, -1.25f, 2.0f, 0.75f, 1.0f};
+  return m;
+}
+
 }  // namespace minn::test

@@ -50,7 +50,8 @@ TEST_F(InspectCommand, PrintsAReadableSummary) {
         "Pin        2 rows (1 without a default bound)", "Pref       2 measured fluxes",
         "variant         c-balanced", "seed            18446744073709551615", "lr=0.0005",
         "command         minnc train --gem tiny.xml",
-        "clip       no: inputs beyond the training range are extrapolated"})
+        "clip       no: inputs beyond the training range are extrapolated",
+        "normalise  no: the network predicts the fluxes directly"})
     EXPECT_NE(r.output.find(expected), std::string::npos) << "missing: " << expected << "\n" << r.output;
   EXPECT_NE(r.output.find(model_sha256(path_)), std::string::npos);
 }
@@ -61,7 +62,8 @@ TEST_F(InspectCommand, PrintsJson) {
   for (const char* expected :
        {"\"schema_version\": 1", "\"name\": \"t_b0114\"", "\"scaler_range\": 8",
         "\"step_size\": 0.0045", "\"default_vin\": null", "\"default_vin\": 10.5",
-        "\"nonzeros\": 7", "\"ne\": null", "\"seed\": 18446744073709551615", "\"clip_inputs\": false"})
+        "\"nonzeros\": 7", "\"ne\": null", "\"seed\": 18446744073709551615", "\"clip_inputs\": false",
+        "\"flux_scale_input\": null", "\"yield_offset\": null"})
     EXPECT_NE(r.output.find(expected), std::string::npos) << "missing: " << expected << "\n" << r.output;
 }
 
@@ -79,6 +81,36 @@ TEST_F(InspectCommand, ShowsTheClipInputsFlag) {
   EXPECT_NE(json.output.find("\"clip_inputs\": true"), std::string::npos) << json.output;
   EXPECT_NE(json.output.find("\"schema_version\": 2"), std::string::npos) << json.output;
   EXPECT_NE(text.output.find("schema     version 2"), std::string::npos) << text.output;
+}
+
+TEST_F(InspectCommand, ShowsTheUptakeNormalisation) {
+  save_model(test::small_normalised_model(), path_);
+  const CommandResult text = run_minnc("inspect " + path_);
+  ASSERT_EQ(text.status, 0) << text.output;
+  // Offsets {0.5, -1.25, 2, 0.75, 1}: L2 norm sqrt(7.375) = 2.7157; largest |.|: 2, -1.25, 1.
+  for (const char* expected :
+       {"schema     version 3",
+        "normalise  outputs scaled by raw input 2 'R_EX_glc__D_e_rev' (mmol/gDW/h): "
+        "V0 = max(u, 0) * (network + yield offset)\n",
+        "yield      offset stored (residual form): 5 values, L2 norm 2.7157, largest R_C=2 "
+        "R_B_fwd=-1.25 R_EX_glc__D_e_rev=1\n"})
+    EXPECT_NE(text.output.find(expected), std::string::npos) << "missing: " << expected << "\n" << text.output;
+  const CommandResult json = run_minnc("inspect --json " + path_);
+  ASSERT_EQ(json.status, 0) << json.output;
+  for (const char* expected :
+       {"\"schema_version\": 3", "\"index\": 2", "\"name\": \"R_EX_glc__D_e_rev\"", "\"count\": 5",
+        "\"reaction\": \"R_B_fwd\"", "\"value\": -1.25"})
+    EXPECT_NE(json.output.find(expected), std::string::npos) << "missing: " << expected << "\n" << json.output;
+
+  MinnModel index_only = test::small_model();
+  index_only.flux_scale_input = 0;
+  save_model(index_only, path_);
+  const CommandResult plain = run_minnc("inspect " + path_);
+  ASSERT_EQ(plain.status, 0) << plain.output;
+  EXPECT_NE(plain.output.find("normalise  outputs scaled by raw input 0 'p_b0008' (a.u.): "
+                              "V0 = max(u, 0) * (network)\nyield      no offset"),
+            std::string::npos)
+      << plain.output;
 }
 
 TEST_F(InspectCommand, RejectsACorruptFileWithOneLine) {

@@ -121,5 +121,38 @@ TEST(ModelCheck, PinPrefAndHashes) {
                      "reaction id 'R_A' appears twice (at 0 and 3)");
 }
 
+TEST(ModelCheck, UptakeNormalisation) {
+  EXPECT_EQ(check_after([](MinnModel& m) { m = test::small_normalised_model(); }), "");
+  EXPECT_EQ(check_after([](MinnModel& m) { m.flux_scale_input = 0; }), "");  // no offset: fine
+  EXPECT_CHECK_FAILS([](MinnModel& m) { m.flux_scale_input = 3; },
+                     "flux_scale_input is 3, expected -1 (no scaling) or an input index 0..2");
+  EXPECT_CHECK_FAILS([](MinnModel& m) { m.flux_scale_input = -2; },
+                     "flux_scale_input is -2, expected -1 (no scaling) or an input index 0..2");
+  EXPECT_CHECK_FAILS(
+      [](MinnModel& m) {
+        m = test::small_normalised_model();
+        m.yield_offset.pop_back();
+      },
+      "yield_offset has 4 entries, expected 5 (one per output reaction id) or none");
+  EXPECT_CHECK_FAILS(
+      [](MinnModel& m) {
+        m = test::small_normalised_model();
+        m.yield_offset[1] = NAN;
+      },
+      "yield_offset of 1 'R_B_fwd' is nan, expected a finite number");
+  EXPECT_CHECK_FAILS(
+      [](MinnModel& m) {
+        m = test::small_normalised_model();
+        m.yield_offset[4] = -INFINITY;
+      },
+      "yield_offset of 4 'R_EX_glc__D_e_rev' is -inf");
+  EXPECT_CHECK_FAILS(
+      [](MinnModel& m) {
+        m = test::small_normalised_model();
+        m.flux_scale_input = -1;
+      },
+      "yield_offset is stored but flux_scale_input is -1, expected the index of the input");
+}
+
 }  // namespace
 }  // namespace minn

@@ -115,6 +115,61 @@ TEST(ModelFile, WithoutClipInputsTheBytesAreThoseOfFilesWrittenBeforeTheField) {
   EXPECT_EQ(fb::GetSizePrefixedModel(with_flag.data())->schema_version(), 2u);
 }
 
+// Uptake normalisation: appended after clip_inputs; each field written only when set.
+TEST(ModelFile, UptakeNormalisationRoundTrips) {
+  MinnModel index_only = test::small_model();
+  index_only.flux_scale_input = 0;
+  for (const MinnModel& original : {test::small_normalised_model(), index_only}) {
+    const std::vector<std::uint8_t> bytes = serialize_model(original);
+    const MinnModel loaded = parse_model(bytes.data(), bytes.size(), "memory");
+    EXPECT_EQ(loaded.flux_scale_input, original.flux_scale_input);
+    EXPECT_EQ(loaded.yield_offset, original.yield_offset);
+    std::string difference;
+    EXPECT_TRUE(models_equal(original, loaded, &difference)) << "first difference: " << difference;
+    EXPECT_EQ(serialize_model(loaded), bytes);
+    // Version 3 whatever else the model holds, also when it clips (2 < 3).
+    EXPECT_EQ(fb::GetSizePrefixedModel(bytes.data())->schema_version(), 3u);
+    MinnModel clipped = original;
+    clipped.clip_inputs = true;
+    const std::vector<std::uint8_t> both = serialize_model(clipped);
+    EXPECT_EQ(fb::GetSizePrefixedModel(both.data())->schema_version(), 3u);
+  }
+  std::string difference;
+  EXPECT_FALSE(models_equal(index_only, test::small_model(), &difference));
+  EXPECT_EQ(difference, "flux_scale_input");
+  MinnModel other_offset = test::small_normalised_model();
+  other_offset.yield_offset[3] = -0.0f;  // bit for bit: -0 is not +0.75
+  EXPECT_FALSE(models_equal(test::small_normalised_model(), other_offset, &difference));
+  EXPECT_EQ(difference, "yield_offset");
+}
+
+TEST(ModelFile, WithoutNormalisationNeitherFieldIsWritten) {
+  const std::vector<std::uint8_t> bytes = serialize_model(test::small_model());
+  const auto* table = flatbuffers::GetSizePrefixedRoot<flatbuffers::Table>(bytes.data());
+  EXPECT_FALSE(table->CheckField(fb::Model::VT_FLUX_SCALE_INPUT));
+  EXPECT_FALSE(table->CheckField(fb::Model::VT_YIELD_OFFSET));
+  const MinnModel loaded = parse_model(bytes.data(), bytes.size(), "old file");
+  EXPECT_EQ(loaded.flux_scale_input, -1);
+  EXPECT_TRUE(loaded.yield_offset.empty());
+  const std::vector<std::uint8_t> normalised = serialize_model(test::small_normalised_model());
+  const auto* with = flatbuffers::GetSizePrefixedRoot<flatbuffers::Table>(normalised.data());
+  EXPECT_TRUE(with->CheckField(fb::Model::VT_FLUX_SCALE_INPUT));
+  EXPECT_TRUE(with->CheckField(fb::Model::VT_YIELD_OFFSET));
+}
+
+// The shipped model predates the normalisation fields: it loads and saves to its own bytes.
+TEST(ModelFile, ShippedModelReSavesByteIdentically) {
+  const std::string path = std::string(MINN_MODELS_DIR) + "/e_coli_core.minn";
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in.good()) << path;
+  const std::vector<std::uint8_t> on_disk((std::istreambuf_iterator<char>(in)),
+                                          std::istreambuf_iterator<char>());
+  const MinnModel m = load_model(path);
+  EXPECT_EQ(m.flux_scale_input, -1);
+  EXPECT_TRUE(m.yield_offset.empty());
+  EXPECT_EQ(serialize_model(m), on_disk);
+}
+
 TEST(ModelFile, SavingAnInvalidModelIsRefused) {
   MinnModel m = test::small_model();
   m.layers[1].weights[7] = NAN;

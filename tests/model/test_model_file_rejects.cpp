@@ -75,7 +75,7 @@ TEST(ModelFileRejects, UnknownSchemaVersion) {
     Bytes bytes = good_bytes();
     ASSERT_TRUE(mutable_root(bytes)->mutate_schema_version(version));
     EXPECT_REJECTED_WITH(bytes, "unknown .minn schema version " + std::to_string(version) +
-                                    ", this minnc reads versions 1 to 2");
+                                    ", this minnc reads versions 1 to 3");
   }
 }
 
@@ -86,6 +86,37 @@ TEST(ModelFileRejects, ClipInputsUnderTheOriginalSchemaVersion) {
   Bytes bytes = serialize_model(clipped);
   ASSERT_TRUE(mutable_root(bytes)->mutate_schema_version(kModelSchemaVersionOriginal));
   EXPECT_REJECTED_WITH(bytes, "clip_inputs is set but the schema version is 1");
+}
+
+// An older reader would ignore the normalisation and predict yields as fluxes: a model that sets
+// either field must never claim a version below 3.
+TEST(ModelFileRejects, UptakeNormalisationUnderAnOlderSchemaVersion) {
+  MinnModel index_only = test::small_model();
+  index_only.flux_scale_input = 1;
+  for (const MinnModel& m : {test::small_normalised_model(), index_only}) {
+    for (const std::uint32_t version : {1u, 2u}) {
+      Bytes bytes = serialize_model(m);
+      ASSERT_TRUE(mutable_root(bytes)->mutate_schema_version(version));
+      EXPECT_REJECTED_WITH(bytes, "flux_scale_input or yield_offset is set but the schema version is " +
+                                      std::to_string(version) +
+                                      " (uptake normalisation needs version 3)");
+    }
+  }
+}
+
+TEST(ModelFileRejects, UptakeNormalisationIndexOutOfRange) {
+  Bytes bytes = serialize_model(test::small_normalised_model());
+  ASSERT_TRUE(mutable_root(bytes)->mutate_flux_scale_input(3));
+  EXPECT_REJECTED_WITH(bytes,
+                       "flux_scale_input is 3, expected -1 (no scaling) or an input index 0..2");
+  ASSERT_TRUE(mutable_root(bytes)->mutate_flux_scale_input(-1));  // the offset left without it
+  EXPECT_REJECTED_WITH(bytes, "yield_offset is stored but flux_scale_input is -1");
+}
+
+TEST(ModelFileRejects, NonFiniteYieldOffset) {
+  Bytes bytes = serialize_model(test::small_normalised_model());
+  mutable_root(bytes)->mutable_yield_offset()->Mutate(2, std::numeric_limits<float>::quiet_NaN());
+  EXPECT_REJECTED_WITH(bytes, "yield_offset of 2 'R_C' is nan, expected a finite number");
 }
 
 TEST(ModelFileRejects, VectorLengthPointingOutsideTheFile) {
