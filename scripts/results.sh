@@ -94,6 +94,40 @@ RUNS=(
   "reduced-clip|iAF1260|fva|balancing|2|--trials 3 --folds 2 --precision f32 --clip-inputs"
   "reduced-clip|iAF1260|fva|scheduler-bound|2|--trials 3 --folds 2 --precision f32 --clip-inputs"
   "reduced-clip|iAF1260|fva|fba-fit|2|--trials 3 --folds 2 --precision f32 --clip-inputs"
+  # Baselines (no training; ridge picks its regularisation with the inner folds of --seed). Every
+  # GEM of the tables, so every table shows them beside the MINNs.
+  "full-clip|e_coli_core|none|mean-profile|0|"
+  "full-clip|e_coli_core|none|scaled-profile|0|"
+  "full-clip|e_coli_core|none|ridge|0|--clip-inputs"
+  "full-clip|e_coli_core|none|pfba|0|"
+  "full-clip|iAF1260|fva|mean-profile|0|"
+  "full-clip|iAF1260|fva|scaled-profile|0|"
+  "full-clip|iAF1260|fva|ridge|0|--clip-inputs"
+  "full-clip|iAF1260|fva|pfba|0|"
+  "full-clip|iAF1260|fba|mean-profile|0|"
+  "full-clip|iAF1260|fba|scaled-profile|0|"
+  "full-clip|iAF1260|fba|ridge|0|--clip-inputs"
+  "full-clip|iAF1260|fba|pfba|0|"
+  # Uptake-normalised MINNs (issue 14): the residual form on every GEM, 3 seeds, full protocol.
+  "full-clip|e_coli_core|none|c-balanced|0|--pin co2-free --sampler tpe --clip-inputs --normalise glucose-residual"
+  "full-clip|e_coli_core|none|c-balanced|1|--pin co2-free --sampler tpe --clip-inputs --normalise glucose-residual"
+  "full-clip|e_coli_core|none|c-balanced|2|--pin co2-free --sampler tpe --clip-inputs --normalise glucose-residual"
+  "full-clip|iAF1260|fva|c-balanced|0|--sampler tpe --precision f32 --clip-inputs --normalise glucose-residual"
+  "full-clip|iAF1260|fva|c-balanced|1|--sampler tpe --precision f32 --clip-inputs --normalise glucose-residual"
+  "full-clip|iAF1260|fva|c-balanced|2|--sampler tpe --precision f32 --clip-inputs --normalise glucose-residual"
+  "full-clip|iAF1260|fba|c-balanced|0|--sampler tpe --precision f32 --clip-inputs --normalise glucose-residual"
+  "full-clip|iAF1260|fba|c-balanced|1|--sampler tpe --precision f32 --clip-inputs --normalise glucose-residual"
+  "full-clip|iAF1260|fba|c-balanced|2|--sampler tpe --precision f32 --clip-inputs --normalise glucose-residual"
+  # The plain normalised form, and both forms without refinement (pure-nn: K = 0, NE loss only).
+  "full-clip|e_coli_core|none|c-balanced|0|--pin co2-free --sampler tpe --clip-inputs --normalise glucose"
+  "full-clip|e_coli_core|none|c-balanced|1|--pin co2-free --sampler tpe --clip-inputs --normalise glucose"
+  "full-clip|e_coli_core|none|c-balanced|2|--pin co2-free --sampler tpe --clip-inputs --normalise glucose"
+  "full-clip|e_coli_core|none|pure-nn|0|--pin co2-free --sampler tpe --clip-inputs --normalise glucose-residual"
+  "full-clip|e_coli_core|none|pure-nn|1|--pin co2-free --sampler tpe --clip-inputs --normalise glucose-residual"
+  "full-clip|e_coli_core|none|pure-nn|2|--pin co2-free --sampler tpe --clip-inputs --normalise glucose-residual"
+  "full-clip|e_coli_core|none|pure-nn|0|--pin co2-free --sampler tpe --clip-inputs --normalise glucose"
+  "full-clip|iAF1260|fva|c-balanced|0|--sampler tpe --precision f32 --clip-inputs --normalise glucose"
+  "full-clip|iAF1260|fva|pure-nn|0|--sampler tpe --precision f32 --clip-inputs --normalise glucose-residual"
 )
 
 if [ "$REPORT_ONLY" = 0 ]; then
@@ -101,8 +135,12 @@ if [ "$REPORT_ONLY" = 0 ]; then
   for run in "${RUNS[@]}"; do
     IFS='|' read -r protocol gem reduce variant seed extra <<<"$run"
     out=docs/results/$protocol
-    stem=$gem-$variant-seed$seed
-    [ "$reduce" = none ] || stem=$gem-$reduce-$variant-seed$seed
+    normalise=none
+    [[ "$extra" =~ --normalise\ ([a-z-]+) ]] && normalise=${BASH_REMATCH[1]}
+    tag=$variant
+    [ "$normalise" = none ] || tag=$variant-$normalise
+    stem=$gem-$tag-seed$seed
+    [ "$reduce" = none ] || stem=$gem-$reduce-$tag-seed$seed
     [ -f "$out/$stem.metrics.json" ] && continue
     checkpoint=$out/$stem.ckpt
     mkdir -p "$out"

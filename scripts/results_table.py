@@ -103,10 +103,102 @@ def setup(m):
     and `--pin co2-free` (scripts/results.sh passes it to them explicitly)."""
     command = m["command"]
     pin = command.split("--pin ")[1].split()[0] if "--pin " in command else "co2-free"
+    if m.get("baseline", False):
+        return "baseline" + (", clip" if m.get("clip_inputs", False) else "")
     parts = [f"pin {pin}", m.get("sampler", "random"), m.get("precision", "f64")]
     if m.get("clip_inputs", False):
         parts.append("clip")
+    if m.get("normalise", "none") != "none":
+        parts.append(f"normalise {m['normalise']}")
     return ", ".join(parts)
+
+
+def l2_cell(m):
+    if m["mean"]["l2"] is None:
+        return "—"
+    return f"{m['mean']['l2']:.4g} ({m['l2_median']:.4g})"
+
+
+GEM_ORDER = ["e_coli_core", "iAF1260 FVA-reduced", "iAF1260 FBA-reduced"]
+BASELINE_NAMES = {"mean-profile": "mean profile (leave-one-out)",
+                  "scaled-profile": "uptake-scaled mean profile",
+                  "ridge": "ridge on the MINN inputs, yields x uptake",
+                  "pfba": "pFBA (measured uptakes, knockout)"}
+
+
+def grouped(runs):
+    """{(gem_label, label, setup): [runs over seeds]} of the full-clip protocol."""
+    groups = {}
+    for m in runs:
+        if m["protocol"] == "full-clip":
+            groups.setdefault((m["gem_label"], m["label"], m["setup"]), []).append(m)
+    return groups
+
+
+def seed_mean(ms, key):
+    values = [m["mean"][key] for m in ms]
+    if any(v is None for v in values):
+        return None
+    return sum(values) / len(values)
+
+
+def baselines_section(runs):
+    """Every MINN set-up beside the baselines, per GEM, mean over seeds; then NE per experiment of
+    the best MINN against the uptake-scaled profile."""
+    groups = grouped(runs)
+    print("## Against the baselines (full protocol, mean over seeds)
+")
+    print("In a glucose-limited chemostat most fluxes scale with the glucose uptake, so the simple predictors "
+          "below are what a soft sensor must beat. Every one is a `minnc cv --variant` scored by the same code "
+          "on the same 29 leave-one-out splits and 45 fluxes as the MINNs: **mean-profile** (training rows' mean "
+          "fluxes), **scaled-profile** (training rows' mean flux per unit of glucose uptake × the held-out "
+          "experiment's measured uptake), **ridge** (ridge regression from the MINN's scaled inputs to the "
+          "fluxes per unit uptake, × the uptake; λ chosen by the inner 5 folds), **pfba**. MINNs with "
+          "**normalise glucose** predict fluxes per unit of the measured glucose uptake (V0 = uptake × network "
+          "output, then the refinement); **glucose-residual** adds the training rows' mean yield profile "
+          "(completed to every reaction) to the network output, so the untrained network is the "
+          "scaled-profile baseline. R² is squared Pearson and barely separates these; read NE and RMSE.\n")
+    for gem in GEM_ORDER:
+        rows = [(key, ms) for key, ms in groups.items() if key[0] == gem]
+        if not rows:
+            continue
+        rows.sort(key=lambda kv: seed_mean(kv[1], "ne"))
+        print(f"### {gem}\n")
+        print("| model | set-up | seeds | R² | MAE | RMSE | NE | L2 |")
+        print("|---|---|---|---|---|---|---|---|")
+        for (g, label, set_up), ms in rows:
+            name = f"**{label}** (baseline)" if ms[0]["baseline"] else label
+            l2 = seed_mean(ms, "l2")
+            print(f"| {name} | {set_up} | {', '.join(str(m['seed']) for m in ms) if not ms[0]['baseline'] else '—'} | "
+                  + " | ".join(f"{seed_mean(ms, k):.3f}" for k in ("r2", "mae", "rmse", "ne"))
+                  + f" | {'—' if l2 is None else f'{l2:.4g}'} |")
+        if gem == "iAF1260 FVA-reduced":
+            for name, r2, mae, rmse, ne in PAPER:
+                print(f"| {name} (paper, Table 2) | published | — | {r2[0]:.3f} | {mae[0]:.3f} | {rmse[0]:.3f} | {ne[0]:.3f} | — |")
+        print()
+        minns = [(key, ms) for key, ms in rows if not ms[0]["baseline"]]
+        scaled = [ms for key, ms in rows if key[1] == "scaled-profile"]
+        if not minns or not scaled:
+            continue
+        (_, best_label, best_setup), best = minns[0]
+        base = scaled[0][0]
+        base_ne = {e["experiment"]: e["ne"] for e in base["experiments"]}
+        minn_ne = {}
+        for m in best:
+            for e in m["experiments"]:
+                minn_ne.setdefault(e["experiment"], []).append(e["ne"])
+        print(f"NE per held-out experiment, best MINN here ({best_label}, {best_setup}; mean over seeds "
+              f"{', '.join(str(m['seed']) for m in best)}) against the uptake-scaled profile:\n")
+        print("| experiment | uptake-scaled profile | best MINN | better |")
+        print("|---|---|---|---|")
+        wins = 0
+        for experiment, b in base_ne.items():
+            if experiment not in minn_ne:
+                continue
+            v = sum(minn_ne[experiment]) / len(minn_ne[experiment])
+            wins += v < b
+            print(f"| {experiment} | {b:.3f} | {v:.3f} | {'MINN' if v < b else 'baseline'} |")
+        print(f"\nThe MINN is better on {wins} of {len(base_ne)} experiments.\n")
 
 
 def fmt(mean, sd):
@@ -124,7 +216,11 @@ def main():
         m["json"] = os.path.relpath(os.path.abspath(path), os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
         m["csv"] = path.replace(".metrics.json", ".predictions.csv")
         m["rescored"] = rescore(m["csv"], models_dir, m["gem"])
-        m["l2_median"] = statistics.median(e["l2"] for e in m["experiments"])
+        l2s = [e["l2"] for e in m["experiments"] if e["l2"] is not None]
+        m["l2_median"] = statistics.median(l2s) if l2s else None
+        m["baseline"] = m.get("baseline", False)
+        m["normalise"] = m.get("normalise", "none")
+        m["label"] = m["variant"] + ("" if m["normalise"] == "none" else f" / {m['normalise']}")
         m["setup"] = setup(m)
         m["reduce"] = reduction(m)
         m["gem_label"] = gem_label(m["gem"], m["reduce"])
@@ -151,21 +247,23 @@ def main():
           "extrapolates).\n")
     print("The last column re-scores the committed predictions CSV independently (Python, measured "
           "fluxes from `fluxomics_iAF1260_reduced_split.csv`): R² / MAE / RMSE / NE, which must equal the means in the table.\n")
-    print("## minn\n")
+    baselines_section(runs)
+    print("## Every run\n")
     print("| protocol | GEM (split reactions) | set-up | variant | seed | R² | MAE | RMSE | NE | L2 mean (median) | re-scored R² / MAE / RMSE / NE | files |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for m in runs:
         mean, sd = m["mean"], m["sd"]
-        print(f"| {m['protocol']} | {m['gem_label']} ({m['reactions']}) | {m['setup']} | {m['variant']} | {m['seed']} | "
+        print(f"| {m['protocol']} | {m['gem_label']} ({m['reactions']}) | {m['setup']} | {m['label']} | {m['seed']} | "
               f"{fmt(mean['r2'], sd['r2'])} | {fmt(mean['mae'], sd['mae'])} | {fmt(mean['rmse'], sd['rmse'])} | "
-              f"{fmt(mean['ne'], sd['ne'])} | {mean['l2']:.4g} ({m['l2_median']:.4g}) | {' / '.join(f'{x:.3f}' for x in m['rescored'])} | "
+              f"{fmt(mean['ne'], sd['ne'])} | {l2_cell(m)} | {' / '.join(f'{x:.3f}' for x in m['rescored'])} | "
               f"`{m['json']}` |")
     print("\n## The paper (Tazza et al. 2025, Table 2, iAF1260 FVA-reduced)\n")
     print("| model | R² | MAE | RMSE | NE |\n|---|---|---|---|---|")
     for name, r2, mae, rmse, ne in PAPER:
         print(f"| {name} | {fmt(*r2)} | {fmt(*mae)} | {fmt(*rmse)} | {fmt(*ne)} |")
     paper = PAPER[0]
-    rows = [m for m in runs if m["variant"] == "c-balanced" and m["gem"] == "iAF1260" and m["reduce"] == "fva"]
+    rows = [m for m in runs if m["variant"] == "c-balanced" and m["gem"] == "iAF1260" and m["reduce"] == "fva"
+            and m["normalise"] == "none"]
     if rows:
         print("\n## MINN-c-balanced on iAF1260 FVA-reduced against the paper's row\n")
         print("Difference minn − paper (negative is better for MAE, RMSE, NE; positive is better for R²); "
@@ -190,7 +288,8 @@ def main():
                 compare(protocol, set_up, "mean of " + ", ".join(str(m["seed"]) for m in ms), means)
     seeds = {}
     for m in runs:
-        seeds.setdefault((m["protocol"], m["gem_label"], m["variant"]), []).append(m)
+        if not m["baseline"]:
+            seeds.setdefault((m["protocol"], m["gem_label"], m["label"]), []).append(m)
     multi = {k: v for k, v in seeds.items() if len(v) > 1}
     if multi:
         print("\n## Spread over seeds\n")
@@ -209,7 +308,8 @@ def main():
     print("\n## Table 3 ordering (same protocol, same GEM)\n")
     groups = {}
     for m in runs:
-        groups.setdefault((m["protocol"], m["gem_label"]), []).append(m)
+        if not m["baseline"] and m["normalise"] == "none":
+            groups.setdefault((m["protocol"], m["gem_label"]), []).append(m)
     for (protocol, gem), ms in sorted(groups.items()):
         if len(ms) < 2:
             continue
@@ -248,7 +348,7 @@ def main():
                   " | ".join(fmt(a, b) for a, b in zip(means, sds)) + f" | `{rel}` |")
     print("\n## Exact commands\n")
     for m in runs:
-        command = m["command"] if "--pin " in m["command"] else m["command"] + " --pin co2-free"
+        command = m["command"] if "--pin " in m["command"] or m["baseline"] else m["command"] + " --pin co2-free"
         print(f"- `{command} --threads N --checkpoint FILE -o docs/results/{m['protocol']}`")
     extra = os.path.join(results, "notes.md")
     if os.path.exists(extra):
