@@ -2,6 +2,7 @@
 // Header-only C++17; no heap, exceptions, RTTI, iostream, printf or libm; float32 only.
 #pragma once
 #include "minn/dense.hpp"
+#include "minn/flux_scale.hpp"
 #include "minn/input_guard.hpp"
 #include "minn/refine.hpp"
 #include "minn/sparse.hpp"

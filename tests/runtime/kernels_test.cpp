@@ -189,4 +189,31 @@ TEST(Refine, MomentumAccumulatesAcrossSteps) {
   }
 }
 
+// Uptake normalisation: v * max(u, 0), each product one correctly rounded float multiply.
+TEST(ScaleByInput, MultipliesByThePositivePartOfTheRawInput) {
+  const float v0[5] = {1.5f, -0.25f, 0.1f, 0.0f, -3.0e30f};
+  for (float u : {2.0f, 0.37f, 5.25e-3f, 1.0e9f}) {
+    float v[5];
+    std::memcpy(v, v0, sizeof v);
+    minn::scale_by_input(v, 5, u);
+    for (int i = 0; i < 5; ++i) {
+      const float want = v0[i] * u;
+      EXPECT_EQ(std::memcmp(&v[i], &want, sizeof want), 0) << "u " << u << ", i " << i;
+    }
+  }
+  // u <= 0 (a sensor fault): every flux becomes +-0, the sign of v's (v * +0), never u's.
+  for (float u : {0.0f, -0.0f, -1.0f, -1.0e30f}) {
+    float v[5];
+    std::memcpy(v, v0, sizeof v);
+    minn::scale_by_input(v, 5, u);
+    for (int i = 0; i < 5; ++i) {
+      EXPECT_EQ(v[i], 0.0f) << "u " << u << ", i " << i;
+      EXPECT_EQ(std::signbit(v[i]), std::signbit(v0[i])) << "u " << u << ", i " << i;
+    }
+  }
+  float untouched = 7.0f;
+  minn::scale_by_input(&untouched, 0, 3.0f);
+  EXPECT_EQ(untouched, 7.0f);
+}
+
 }  // namespace
