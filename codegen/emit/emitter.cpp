@@ -127,6 +127,24 @@ std::string layer_call(const LoweredModel& m, std::size_t k, const std::string& 
   return s.str();
 }
 
+// Uptake normalisation, right after the last layer (which wrote `out`) and before the refinement.
+std::string flux_scale_call(const LoweredModel& m) {
+  const int u = m.flux_scale_input;
+  const std::string last_bias = "kLayer" + std::to_string(m.layers.size() - 1) + "Bias";
+  std::ostringstream s;
+  // Names and units go through c_string_literal: no control character or trailing backslash can
+  // end the comment or continue it onto the next line.
+  s << "  // Uptake normalisation: V0 = max(u, 0) * yields, u = raw input " << u << " "
+    << c_string_literal(m.input_names[u]) << ",\n"
+    << "  // unit " << c_string_literal(m.input_units[u])
+    << ": the network predicts yields, fluxes per unit of u.\n";
+  if (m.yield_offset_in_bias) {
+    s << "  // Residual form: the mean yield profile is folded into " << last_bias << ".\n";
+  }
+  s << "  minn::scale_by_input(out, " << m.num_outputs << ", in[" << u << "]);\n";
+  return s.str();
+}
+
 std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableSet& tables) {
   const std::string& n = o.name;
   const bool uses_inf = [&] {
@@ -178,6 +196,7 @@ std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableS
                               : join_offsets("ws", m.workspace.activation_offset[(k + 1) % 2]);
     s << layer_call(m, k, x, y);
   }
+  if (m.flux_scale_input >= 0) s << flux_scale_call(m);
   if (refine) {
     s << "  // Refinement: " << m.refine.steps << " heavy-ball steps on the fluxes, in place.\n";
     const std::string pin = m.pin.empty() ? "static_cast<const uint8_t*>(nullptr)" : "kPinReaction";

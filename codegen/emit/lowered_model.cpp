@@ -99,6 +99,26 @@ void lower_layers(const MinnModel& model, LoweredModel& out) {
   }
 }
 
+// Runs after lower_layers and lower_inputs (needs the output layer and the input names).
+void lower_normalisation(const MinnModel& model, LoweredModel& out) {
+  const int scale = model.flux_scale_input;
+  if (scale != -1 && (scale < 0 || scale >= model.num_inputs())) {
+    fail("flux_scale_input is " + std::to_string(scale) +
+         ", expected -1 (none) or an input index 0.." + std::to_string(model.num_inputs() - 1));
+  }
+  out.flux_scale_input = scale;
+  if (model.yield_offset.empty()) return;
+  expect_size(model.yield_offset.size(), static_cast<std::size_t>(model.num_outputs()),
+              "yield_offset (one per output)");
+  expect_finite(model.yield_offset, "yield_offset");
+  if (scale == -1) fail("yield_offset is stored but flux_scale_input is -1 (it needs the input)");
+  // (W h + b) + offset and W h + (b + offset) may differ in the last bit; this form is the one
+  // deployed (one table, no extra addition per inference) and the host reference uses it too.
+  std::vector<float>& bias = out.layers.back().bias;
+  for (std::size_t i = 0; i < bias.size(); ++i) bias[i] = bias[i] + model.yield_offset[i];
+  out.yield_offset_in_bias = true;
+}
+
 void lower_inputs(const MinnModel& model, LoweredModel& out) {
   const auto n = static_cast<std::size_t>(model.num_inputs());
   if (n == 0) fail("no inputs");
@@ -250,6 +270,7 @@ LoweredModel lower(const MinnModel& model, Precision precision) {
   out.reaction_ids = model.reaction_ids;
   lower_inputs(model, out);
   lower_layers(model, out);
+  lower_normalisation(model, out);
   lower_refinement(model, out);
   out.workspace = plan_workspace(out);
   return out;

@@ -22,7 +22,7 @@ struct LoweredLayer {
   std::vector<float> weights;        // f32: panels, padded to a multiple of kPanelRows rows
   std::vector<std::int8_t> qweights; // int8w: panels, same layout
   std::vector<float> scale;          // int8w: per output row, W ~ scale * q
-  std::vector<float> bias;           // out
+  std::vector<float> bias;           // out; the output layer's includes the yield offset (below)
   long long macs() const { return static_cast<long long>(in) * out; }
 };
 
@@ -49,6 +49,12 @@ struct LoweredModel {
   float envelope_margin = 0.0f;
   bool clip_inputs = false;                       // minn::clip_unit after minn::scale_inputs
   std::vector<LoweredLayer> layers;
+  // Uptake normalisation: after the last layer, minn::scale_by_input(out, n, in[flux_scale_input])
+  // (raw input; -1: none). The residual form's yield offset is folded into the output layer's bias
+  // once, here, in float (bias + offset), so the host reference and the generated code read the
+  // same bits; V0 = max(u, 0) * (W h + (b + offset)).
+  int flux_scale_input = -1;
+  bool yield_offset_in_bias = false;
   int s_rows = 0;
   int s_cols = 0;
   std::vector<std::int32_t> s_row_ptr, s_col;

@@ -27,6 +27,9 @@ int ReferencePredictor::infer(const float* in, float* out) {
                                  l.act, x, y);
     }
   }
+  if (m.flux_scale_input >= 0) {  // as the generated run(): V0 = max(u, 0) * yields, u raw
+    minn::scale_by_input(out, m.num_outputs, in[m.flux_scale_input]);
+  }
   if (m.refine.steps > 0) {
     const minn::CsrView<std::int32_t, std::int32_t> s{m.s_rows, m.s_cols, m.s_row_ptr.data(),
                                                       m.s_col.data(), m.s_val.data()};

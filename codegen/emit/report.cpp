@@ -33,6 +33,28 @@ std::size_t string_bytes(const LoweredModel& m) {
   return total;
 }
 
+// null, or the raw input the outputs are scaled by (uptake normalisation).
+std::string flux_scale_json(const LoweredModel& m) {
+  if (m.flux_scale_input < 0) return "null";
+  const int u = m.flux_scale_input;
+  return "{\"index\": " + std::to_string(u) + ", \"name\": " + json_quote(m.input_names[u]) +
+         ", \"unit\": " + json_quote(m.input_units[u]) + "}";
+}
+
+std::string flux_scale_markdown(const LoweredModel& m) {
+  if (m.flux_scale_input < 0) return "";
+  const int u = m.flux_scale_input;
+  std::ostringstream s;
+  s << "Outputs are scaled by input " << u << " `" << m.input_names[u] << "` (" << m.input_units[u]
+    << ", the raw reading u): the network predicts yields (fluxes per unit of u) and the refinement "
+    << "starts from V0 = max(u, 0) * (network"
+    << (m.yield_offset_in_bias ? " + yield offset; the residual form's offset is folded into the "
+                                 "output bias"
+                               : "")
+    << "). A negative u gives V0 = 0.\n\n";
+  return s.str();
+}
+
 }  // namespace
 
 std::size_t f32_weight_bytes(const LoweredModel& m) {
@@ -65,6 +87,8 @@ std::string report_json(const ReportInput& in) {
   }
   s << "  ],\n  \"envelope_margin\": " << json_number(m.envelope_margin) << ",\n"
     << "  \"clip_inputs\": " << (m.clip_inputs ? "true" : "false") << ",\n"
+    << "  \"flux_scale_input\": " << flux_scale_json(m) << ",\n"
+    << "  \"yield_offset_in_bias\": " << (m.yield_offset_in_bias ? "true" : "false") << ",\n"
     << "  \"outputs\": [\n";
   for (int i = 0; i < m.num_outputs; ++i) {
     s << "    {\"index\": " << i << ", \"reaction_id\": " << json_quote(m.reaction_ids[i]) << "}"
@@ -134,6 +158,7 @@ std::string report_markdown(const ReportInput& in) {
     << "(widened by " << float_decimal(m.envelope_margin) << " of its range; outputs computed"
     << (m.clip_inputs ? " at the input clipped to the training range" : "") << "); "
     << "`-(1 + i)` input i NaN or +-Inf (outputs unchanged).\n\n"
+    << flux_scale_markdown(m)
     << "## Inputs\n\n| # | name | unit | training min | training max |\n|---|---|---|---|---|\n";
   for (int i = 0; i < m.num_inputs; ++i) {
     s << "| " << i << " | " << m.input_names[i] << " | " << m.input_units[i] << " | "

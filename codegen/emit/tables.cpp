@@ -69,7 +69,12 @@ TableSet build_tables(const LoweredModel& m) {
       t.push_back(std::move(q));
       t.push_back(float_table(id + "Scale", what + ": weight scale per output row.", l.scale));
     }
-    t.push_back(float_table(id + "Bias", what + ": bias per output row.", l.bias));
+    const bool with_offset = m.yield_offset_in_bias && k + 1 == m.layers.size();
+    t.push_back(float_table(id + "Bias",
+                            what + (with_offset ? ": bias + yield offset (residual form, added in "
+                                                  "float) per output row."
+                                                : ": bias per output row."),
+                            l.bias));
   }
   if (m.refine.steps > 0) {
     const IndexType ptr = narrowest_index_type(static_cast<std::int64_t>(m.s_val.size()));

@@ -237,4 +237,143 @@ TEST(ReferencePredictor, MatchesAnIndependentDoublePrecisionForwardPass) {
   for (int c = 0; c < 45; ++c) EXPECT_NEAR(out[c], v[c], 1e-5 * (1.0 + std::fabs(v[c]))) << c;
 }
 
+// Uptake normalisation by hand. A tiny model (2 inputs -> 2 ReLU -> 3 outputs, no refinement) with
+// binary-fraction weights, so every value below is exact in float and written out by hand:
+//   in = {1, 5} -> scaled x = {(1 - 0) / 2, (5 - 0) / 10} = {0.5, 0.5}
+//   h = relu([[1, 2], [-1, 0.5]] x + [0.25, 0]) = relu({1.75, -0.25}) = {1.75, 0}
+//   y = [[1, 0], [2, 1], [-1, 3]] h + [0.5, -4, 0] = {2.25, -0.5, -1.75}
+//   offset {0.25, 1, -0.5}: y + offset = {2.5, 0.5, -2.25}; u = in[1] = 5 (raw, not 0.5):
+//   V0 = 5 * {2.5, 0.5, -2.25} = {12.5, 2.5, -11.25}   (without the offset: {11.25, -2.5, -8.75})
+minn::MinnModel tiny_normalised_model() {
+  minn::MinnModel m;
+  m.input_names = {"t_a", "R_EX_glc__D_e_rev"};
+  m.input_units = {"a.u.", "mmol/gDW/h"};
+  m.scaler_min = {0.0f, 0.0f};
+  m.scaler_range = {2.0f, 10.0f};
+  m.envelope_min = {0.0f, 0.0f};
+  m.envelope_max = {2.0f, 10.0f};
+  m.envelope_margin = 0.1f;
+  m.layers.push_back({"hidden", 2, 2, {1.0f, 2.0f, -1.0f, 0.5f}, {0.25f, 0.0f}, minn::Activation::Relu});
+  m.layers.push_back(
+      {"output", 2, 3, {1.0f, 0.0f, 2.0f, 1.0f, -1.0f, 3.0f}, {0.5f, -4.0f, 0.0f}, minn::Activation::None});
+  m.reaction_ids = {"R_A", "R_B", "R_C"};
+  m.metabolite_ids = {"M_a"};
+  m.S.rows = 1;
+  m.S.cols = 3;
+  m.S.row_ptr = {0, 2};
+  m.S.col_index = {0, 1};
+  m.S.values = {1.0f, -1.0f};
+  m.refinement.steps = 0;
+  m.flux_scale_input = 1;
+  m.yield_offset = {0.25f, 1.0f, -0.5f};
+  return m;
+}
+
+std::vector<float> reference_outputs(const minn::MinnModel& m, std::vector<float> in, int* status,
+                                     Precision p = Precision::F32) {
+  minn::emit::ReferencePredictor ref(m, p);
+  std::vector<float> out(3, 42.0f);
+  *status = ref.infer(in.data(), out.data());
+  return out;
+}
+
+TEST(ReferencePredictor, UptakeNormalisationMatchesAHandComputation) {
+  int status = -99;
+  EXPECT_EQ(reference_outputs(tiny_normalised_model(), {1.0f, 5.0f}, &status),
+            (std::vector<float>{12.5f, 2.5f, -11.25f}));
+  EXPECT_EQ(status, 0);
+  minn::MinnModel no_offset = tiny_normalised_model();
+  no_offset.yield_offset.clear();
+  EXPECT_EQ(reference_outputs(no_offset, {1.0f, 5.0f}, &status),
+            (std::vector<float>{11.25f, -2.5f, -8.75f}));
+  minn::MinnModel plain = no_offset;
+  plain.flux_scale_input = -1;
+  EXPECT_EQ(reference_outputs(plain, {1.0f, 5.0f}, &status), (std::vector<float>{2.25f, -0.5f, -1.75f}));
+  // int8w: W ~ scale * q, |dw| <= max|w_row| / 254 (under 1%): close to the exact values.
+  const std::vector<float> q = reference_outputs(tiny_normalised_model(), {1.0f, 5.0f}, &status,
+                                                 Precision::Int8W);
+  const float want[3] = {12.5f, 2.5f, -11.25f};
+  for (int k = 0; k < 3; ++k) EXPECT_NEAR(q[k], want[k], 0.25f) << k;
+}
+
+// u is the raw reading: a negative one (a sensor fault, below the envelope's accepted -1) gives
+// V0 = 0 with the envelope warning, whatever the network says.
+TEST(ReferencePredictor, NegativeScalingInputGivesZeroFluxesAndTheEnvelopeWarning) {
+  int status = -99;
+  const std::vector<float> out = reference_outputs(tiny_normalised_model(), {1.0f, -2.0f}, &status);
+  EXPECT_EQ(status, 1001);
+  for (float v : out) EXPECT_EQ(v, 0.0f);
+  const std::vector<float> zero = reference_outputs(tiny_normalised_model(), {1.0f, 0.0f}, &status);
+  EXPECT_EQ(status, 0);
+  for (float v : zero) EXPECT_EQ(v, 0.0f);
+}
+
+// The offset is folded into the output bias once, in float: the printed table holds bias + offset.
+TEST(Emitter, EmitsTheUptakeScalingAfterTheLastLayerOnlyForNormalisedModels) {
+  for (Precision p : {Precision::F32, Precision::Int8W}) {
+    SCOPED_TRACE(minn::emit::precision_name(p));
+    minn::MinnModel m = minn::test::make_random_model(kSpec);
+    const auto plain_files = generate(m, options("m", p));
+    EXPECT_EQ(file(plain_files, "m.cpp").find("scale_by_input"), std::string::npos);
+    EXPECT_NE(file(plain_files, "m_report.json").find("\"flux_scale_input\": null"), std::string::npos);
+    EXPECT_EQ(file(plain_files, "m.md").find("Outputs are scaled by input"), std::string::npos);
+
+    m.input_names[30] = "R_EX_glc__D_e_rev";
+    m.flux_scale_input = 30;
+    m.yield_offset.assign(45, 0.0f);
+    m.yield_offset[0] = 0.5f;
+    const auto files = generate(m, options("m", p));
+    const std::string cpp = file(files, "m.cpp");
+    const std::size_t last_layer = cpp.find("  // Layer 1 'output'");
+    const std::size_t scale = cpp.find("  minn::scale_by_input(out, 45, in[30]);\n");
+    const std::size_t refine = cpp.find("  minn::refine(");
+    ASSERT_NE(scale, std::string::npos) << cpp;
+    EXPECT_LT(last_layer, scale);
+    EXPECT_LT(scale, refine);
+    EXPECT_EQ(cpp.find("scale_by_input", cpp.find('\n', scale)), std::string::npos);  // once
+    EXPECT_NE(cpp.find("// Uptake normalisation: V0 = max(u, 0) * yields, u = raw input 30 "
+                       "\"R_EX_glc__D_e_rev\",\n  // unit \"a.u.\""),
+              std::string::npos)
+        << cpp;
+    EXPECT_NE(cpp.find("folded into kLayer1Bias"), std::string::npos);
+    const float folded = m.layers[1].bias[0] + 0.5f;
+    EXPECT_NE(cpp.find("const float kLayer1Bias[45] = {\n    " + minn::emit::float_literal(folded) + ","),
+              std::string::npos)
+        << cpp.substr(cpp.find("kLayer1Bias"), 200);
+    EXPECT_NE(file(files, "m_report.json")
+                  .find("\"flux_scale_input\": {\"index\": 30, \"name\": \"R_EX_glc__D_e_rev\", "
+                        "\"unit\": \"a.u.\"},\n  \"yield_offset_in_bias\": true"),
+              std::string::npos);
+    EXPECT_NE(file(files, "m.md").find("Outputs are scaled by input 30 `R_EX_glc__D_e_rev`"),
+              std::string::npos);
+  }
+}
+
+TEST(Emitter, RejectsABadUptakeNormalisation) {
+  minn::MinnModel good = minn::test::make_random_model(kSpec);
+  good.flux_scale_input = 3;
+  {
+    auto m = good;
+    m.flux_scale_input = 37;
+    EXPECT_EQ(error_of(m), "model: flux_scale_input is 37, expected -1 (none) or an input index 0..36");
+  }
+  {
+    auto m = good;
+    m.yield_offset.assign(44, 0.0f);
+    EXPECT_EQ(error_of(m), "model: yield_offset (one per output) has 44 values, expected 45");
+  }
+  {
+    auto m = good;
+    m.yield_offset.assign(45, 0.0f);
+    m.yield_offset[7] = std::numeric_limits<float>::infinity();
+    EXPECT_EQ(error_of(m), "model: yield_offset[7] is not finite");
+  }
+  {
+    auto m = good;
+    m.yield_offset.assign(45, 0.0f);
+    m.flux_scale_input = -1;
+    EXPECT_EQ(error_of(m), "model: yield_offset is stored but flux_scale_input is -1 (it needs the input)");
+  }
+}
+
 }  // namespace

@@ -1,7 +1,8 @@
 // Build-time generator for the bit-exactness tests: emits NAME.* for the random model
 // (random_model.hpp, fixed spec and seed) into a directory, exactly as `minnc compile` would.
-// Usage: emit_fixture_gen OUT_DIR NAME f32|int8w [fixture|fixture_clip|ecoli_sized]
-// (fixture_clip: the fixture model with clip_inputs set)
+// Usage: emit_fixture_gen OUT_DIR NAME f32|int8w [fixture|fixture_clip|fixture_normalised|ecoli_sized]
+// (fixture_clip: the fixture model with clip_inputs set; fixture_normalised: with uptake
+// normalisation in residual form, normalised_model.hpp)
 #include <cstdio>
 #include <string>
 
@@ -9,22 +10,26 @@
 #include "emit/emitter.hpp"
 #include "common/sha256.hpp"
 #include "fixture_spec.hpp"
+#include "normalised_model.hpp"
 #include "random_model.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 4 && argc != 5) {
-    std::fprintf(stderr, "usage: emit_fixture_gen OUT_DIR NAME f32|int8w [fixture|fixture_clip|ecoli_sized]\n");
+    std::fprintf(stderr, "usage: emit_fixture_gen OUT_DIR NAME f32|int8w "
+                         "[fixture|fixture_clip|fixture_normalised|ecoli_sized]\n");
     return 2;
   }
   try {
     const std::string spec = argc == 5 ? argv[4] : "fixture";
     const bool ecoli_sized = spec == "ecoli_sized";
-    if (!ecoli_sized && spec != "fixture" && spec != "fixture_clip") {
+    if (!ecoli_sized && spec != "fixture" && spec != "fixture_clip" && spec != "fixture_normalised") {
       throw minn::Error("unknown spec '" + spec + "'");
     }
     minn::MinnModel model = minn::test::make_random_model(
         ecoli_sized ? minn::test::kEcoliSizedSpec : minn::test::kFixtureSpec);
     model.clip_inputs = spec == "fixture_clip";
+    if (spec == "fixture_normalised")
+      model = minn::test::uptake_normalised(model, minn::test::kFixtureFluxScaleInput);
     minn::emit::EmitOptions options;
     options.name = argv[2];
     options.precision = minn::emit::parse_precision(argv[3]);

@@ -1,7 +1,8 @@
 // Generated code for a random model (built at build time by emit_fixture_gen) against the host
 // reference predictor, in the same process: f32 must be bit-identical, int8w too (same kernels),
 // and int8w must stay within the quantization error bound of the f32 result. rndclip is the same
-// model with clip_inputs: inputs beyond the training range are saturated to its edges.
+// model with clip_inputs: inputs beyond the training range are saturated to its edges. rndnorm and
+// rndnorm8 are the same model with uptake normalisation (residual form): V0 = max(u, 0) * yields.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -13,10 +14,13 @@
 #include "emit/reference_predictor.hpp"
 #include "fixture_spec.hpp"
 #include "int8_error_bound.hpp"
+#include "normalised_model.hpp"
 #include "random_model.hpp"
 #include "rnd.hpp"
 #include "rnd8.hpp"
 #include "rndclip.hpp"
+#include "rndnorm.hpp"
+#include "rndnorm8.hpp"
 
 namespace {
 
@@ -28,11 +32,11 @@ const minn::MinnModel& model() {
   return m;
 }
 
-// Random raw inputs inside the training envelope (no warning expected).
-std::vector<std::vector<float>> random_inputs(int count, std::uint32_t seed) {
+// Random raw inputs inside the training envelope of `m` (no warning expected).
+std::vector<std::vector<float>> random_inputs(int count, std::uint32_t seed,
+                                              const minn::MinnModel& m = model()) {
   std::mt19937 engine(seed);
   std::vector<std::vector<float>> rows;
-  const minn::MinnModel& m = model();
   for (int r = 0; r < count; ++r) {
     std::vector<float> row;
     for (int i = 0; i < m.num_inputs(); ++i) {
@@ -45,6 +49,38 @@ std::vector<std::vector<float>> random_inputs(int count, std::uint32_t seed) {
 }
 
 bool same_bits(const float* a, const float* b, int n) { return std::memcmp(a, b, sizeof(float) * n) == 0; }
+
+// Tolerance: the per-output bound of int8_error_bound.hpp (quantization error |dw| <= scale/2
+// propagated through the layers, the normalisation and the refinement) plus 1e-4 * (1 + |v|) for
+// float rounding. `f32` and `i8` are the generated NAME_infer of the model in both precisions.
+template <typename Workspace32, typename Workspace8>
+void expect_int8w_within_the_bound(const minn::MinnModel& m,
+                                   int (*f32)(const float*, float*, Workspace32*),
+                                   int (*i8)(const float*, float*, Workspace8*)) {
+  Workspace32 ws32;
+  Workspace8 ws8;
+  const int n = m.num_outputs();
+  double worst_ratio = 0.0, max_diff = 0.0;
+  for (const auto& in : random_inputs(500, 16, m)) {
+    std::vector<float> v32(n), v8(n);
+    ASSERT_EQ(f32(in.data(), v32.data(), &ws32), 0);
+    ASSERT_EQ(i8(in.data(), v8.data(), &ws8), 0);
+    std::vector<double> scaled;
+    for (int i = 0; i < m.num_inputs(); ++i) {
+      scaled.push_back((double(in[i]) - m.scaler_min[i]) / m.scaler_range[i]);
+    }
+    const std::vector<double> bound = minn::test::int8w_error_bound(m, scaled);
+    for (int k = 0; k < n; ++k) {
+      const double diff = std::fabs(double(v8[k]) - double(v32[k]));
+      const double tol = bound[k] + 1e-4 * (1.0 + std::fabs(double(v32[k])));
+      ASSERT_LE(diff, tol) << "output " << k;
+      worst_ratio = std::max(worst_ratio, diff / tol);
+      max_diff = std::max(max_diff, diff);
+    }
+  }
+  EXPECT_GT(max_diff, 0.0);  // quantization really changed the results
+  std::printf("int8w vs f32: max |diff| %.3g, worst diff/tolerance %.3f\n", max_diff, worst_ratio);
+}
 
 TEST(GeneratedFixture, SizesMatchTheModel) {
   EXPECT_EQ(rnd::kNumInputs, minn::test::kFixtureSpec.inputs);
@@ -206,6 +242,52 @@ TEST(GeneratedFixture, ClipInputsIsBitIdenticalToTheReferenceAndChangesNothingIn
   }
 }
 
+const minn::MinnModel& normalised_model() {
+  static const minn::MinnModel m =
+      minn::test::uptake_normalised(model(), minn::test::kFixtureFluxScaleInput);
+  return m;
+}
+
+TEST(GeneratedFixture, NormalisedF32AndInt8wAreBitIdenticalToTheReference) {
+  ReferencePredictor f32(normalised_model(), Precision::F32), i8(normalised_model(), Precision::Int8W);
+  rndnorm_workspace ws;
+  rndnorm8_workspace ws8;
+  int nonzero_outputs = 0;
+  for (const auto& in : random_inputs(1000, 21, normalised_model())) {
+    float got[rndnorm_NUM_OUTPUTS], want[rndnorm_NUM_OUTPUTS];
+    ASSERT_EQ(rndnorm_infer(in.data(), got, &ws), 0);
+    ASSERT_EQ(f32.infer(in.data(), want), 0);
+    ASSERT_TRUE(same_bits(got, want, rndnorm_NUM_OUTPUTS));
+    for (float v : got) nonzero_outputs += v != 0.0f;
+    ASSERT_EQ(rndnorm8_infer(in.data(), got, &ws8), 0);
+    ASSERT_EQ(i8.infer(in.data(), want), 0);
+    ASSERT_TRUE(same_bits(got, want, rndnorm8_NUM_OUTPUTS));
+  }
+  EXPECT_GT(nonzero_outputs, 1000 * rndnorm_NUM_OUTPUTS / 2);  // the comparison is not over zeros
+}
+
+// The scaling input far beyond either edge, 0 and -0: negative readings give V0 = 0 (then the
+// refinement), with the envelope warning, bit for bit on both paths.
+TEST(GeneratedFixture, NormalisedScalingInputAtAndBeyondItsEdgesIsBitIdentical) {
+  const int u = minn::test::kFixtureFluxScaleInput;
+  ReferencePredictor reference(normalised_model(), Precision::F32);
+  rndnorm_workspace ws;
+  std::vector<float> in = random_inputs(1, 22, normalised_model())[0];
+  for (const float value : {-370.0f, -1.0f, -0.0f, 0.0f, 1.0f, 11.0f, 400.0f}) {
+    SCOPED_TRACE(value);
+    in[u] = value;
+    float got[rndnorm_NUM_OUTPUTS], want[rndnorm_NUM_OUTPUTS];
+    const int code = rndnorm_infer(in.data(), got, &ws);
+    EXPECT_EQ(code, value < 0.0f || value > 12.0f ? 1000 + u : 0);  // envelope [1, 11] +- 1
+    EXPECT_EQ(reference.infer(in.data(), want), code);
+    EXPECT_TRUE(same_bits(got, want, rndnorm_NUM_OUTPUTS));
+  }
+}
+
+TEST(GeneratedFixture, NormalisedInt8wStaysWithinTheQuantizationErrorBound) {
+  expect_int8w_within_the_bound(normalised_model(), rndnorm_infer, rndnorm8_infer);
+}
+
 TEST(GeneratedFixture, ReactionLookup) {
   EXPECT_EQ(rnd_reaction_index("R_rxn0"), 0);
   EXPECT_EQ(rnd_reaction_index("R_rxn17"), 17);
@@ -232,32 +314,8 @@ TEST(GeneratedFixture, Int8wIsBitIdenticalToItsReference) {
   }
 }
 
-// Tolerance: the per-output bound of int8_error_bound.hpp (quantization error |dw| <= scale/2
-// propagated through the layers and the refinement) plus 1e-4 * (1 + |v|) for float rounding.
 TEST(GeneratedFixture, Int8wStaysWithinTheQuantizationErrorBound) {
-  const minn::MinnModel& m = model();
-  rnd_workspace ws32;
-  rnd8_workspace ws8;
-  double worst_ratio = 0.0, max_diff = 0.0;
-  for (const auto& in : random_inputs(500, 16)) {
-    float v32[rnd_NUM_OUTPUTS], v8[rnd8_NUM_OUTPUTS];
-    ASSERT_EQ(rnd_infer(in.data(), v32, &ws32), 0);
-    ASSERT_EQ(rnd8_infer(in.data(), v8, &ws8), 0);
-    std::vector<double> scaled;
-    for (int i = 0; i < m.num_inputs(); ++i) {
-      scaled.push_back((double(in[i]) - m.scaler_min[i]) / m.scaler_range[i]);
-    }
-    const std::vector<double> bound = minn::test::int8w_error_bound(m, scaled);
-    for (int k = 0; k < rnd_NUM_OUTPUTS; ++k) {
-      const double diff = std::fabs(double(v8[k]) - double(v32[k]));
-      const double tol = bound[k] + 1e-4 * (1.0 + std::fabs(double(v32[k])));
-      ASSERT_LE(diff, tol) << "output " << k;
-      worst_ratio = std::max(worst_ratio, diff / tol);
-      max_diff = std::max(max_diff, diff);
-    }
-  }
-  EXPECT_GT(max_diff, 0.0);  // quantization really changed the results
-  std::printf("int8w vs f32: max |diff| %.3g, worst diff/tolerance %.3f\n", max_diff, worst_ratio);
+  expect_int8w_within_the_bound(model(), rnd_infer, rnd8_infer);
 }
 
 // Without refinement the bound is tight enough to be informative: check the int8w network alone.

@@ -27,6 +27,13 @@ std::vector<double> int8w_error_bound(const MinnModel& model, const std::vector<
     a = std::move(z);
     e = std::move(ez);
   }
+  if (model.flux_scale_input >= 0) {
+    // V0 = max(u, 0) * (y + offset): the offset is the same in both precisions, so the difference
+    // scales by max(u, 0). u is the raw input, recovered from its scaled value (double).
+    const auto i = static_cast<std::size_t>(model.flux_scale_input);
+    const double u = scaled[i] * model.scaler_range[i] + model.scaler_min[i];
+    for (double& x : e) x *= std::max(u, 0.0);
+  }
   const SparseRows& s = model.S;
   const int n = model.num_outputs();
   const double two_m = 2.0 / s.rows, two_n = 2.0 / n;

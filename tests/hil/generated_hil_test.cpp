@@ -15,6 +15,7 @@
 
 #include "data/ishii_dataset.hpp"
 #include "model/model_file.hpp"
+#include "normalised_model.hpp"
 #include "synthetic_model.hpp"
 
 namespace {
@@ -79,21 +80,50 @@ void check_report(const std::string& path, long long vectors, bool fpu_constant_
   }
 }
 
+// `minnc hil` on `m`, saved as MINN_HIL_WORK_DIR/NAME/NAME.minn; reports in NAME/reports.
+struct HilRun {
+  CommandResult result;
+  fs::path work;
+  std::string reports;
+};
+
+HilRun run_hil(const minn::MinnModel& m, const std::string& name, const std::string& options) {
+  HilRun h;
+  h.work = fs::path(MINN_HIL_WORK_DIR) / name;
+  fs::create_directories(h.work);
+  const std::string model = (h.work / (name + ".minn")).string();
+  minn::save_model(m, model);
+  h.reports = (h.work / "reports").string();
+  fs::remove_all(h.reports);
+  h.result = run(std::string(MINNC_PATH) + " hil " + model + " " + options + " --work-dir " +
+                 (h.work / "build").string() + " --report-dir " + h.reports);
+  return h;
+}
+
 TEST(GeneratedHil, SyntheticModelOnM4FM3AndLinuxArm) {
-  const fs::path work = fs::path(MINN_HIL_WORK_DIR) / "synthetic";
-  fs::create_directories(work);
-  const std::string model = (work / "synthetic.minn").string();
-  minn::save_model(minn::test::make_synthetic_model({}), model);
-  const std::string reports = (work / "reports").string();
-  fs::remove_all(reports);
-  CommandResult r = run(std::string(MINNC_PATH) + " hil " + model +
-                        " --target cortex-m4,cortex-m3,linux-arm --work-dir " + (work / "build").string() +
-                        " --report-dir " + reports);
+  const HilRun h = run_hil(minn::test::make_synthetic_model({}), "synthetic",
+                           "--target cortex-m4,cortex-m3,linux-arm");
+  const CommandResult& r = h.result;
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("| cortex-m4 | mps2-an386 | 1006 | 1006/1006 |"), std::string::npos) << r.output;
-  check_report(reports + "/cortex-m4.json", 1006, true);
-  check_report(reports + "/cortex-m3.json", 1006, false);
-  check_report(reports + "/linux-arm.json", 1006, true);
+  check_report(h.reports + "/cortex-m4.json", 1006, true);
+  check_report(h.reports + "/cortex-m3.json", 1006, false);
+  check_report(h.reports + "/linux-arm.json", 1006, true);
+}
+
+// Uptake normalisation (residual form) in generated code on the Cortex-M4F: the outputs scaled by
+// raw input x9 (envelope [1, 11]), bit-identical with the host reference, including the rows far
+// beyond the envelope (x9 far below 0 there too: V0 = 0, then the refinement).
+TEST(GeneratedHil, NormalisedSyntheticModelOnM4F) {
+  const HilRun h = run_hil(minn::test::uptake_normalised(minn::test::make_synthetic_model({}), 9),
+                           "synthetic_normalised", "--no-breakdown --target cortex-m4");
+  const CommandResult& r = h.result;
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("| cortex-m4 | mps2-an386 | 1006 | 1006/1006 |"), std::string::npos) << r.output;
+  check_report(h.reports + "/cortex-m4.json", 1006, true);
+  const std::string source = read_text(
+      (h.work / "build" / "synthetic_normalised" / "src" / "synthetic_normalised.cpp").string());
+  EXPECT_NE(source.find("minn::scale_by_input(out, 17, in[9]);"), std::string::npos);
 }
 
 TEST(GeneratedHil, BadOptionsGiveOneClearError) {
