@@ -147,7 +147,10 @@ TEST(ShippedModel, IsReproducedByteForByteByItsRecordedCommand) {
   job.output_path = "e_coli_core.minn";
   job.options.seed = m.provenance.seed;
   job.options.clip_inputs = true;  // README: --clip-inputs
+  job.options.normalise = FluxNormalisation::UptakeResidual;  // README: --normalise glucose-residual
   EXPECT_TRUE(m.clip_inputs);
+  EXPECT_EQ(m.input_names.at(static_cast<std::size_t>(m.flux_scale_input)), "R_EX_glc__D_e_rev");
+  EXPECT_EQ(m.yield_offset.size(), m.reaction_ids.size());
   ASSERT_EQ(canonical_command(job), m.provenance.command);
   const std::vector<std::uint8_t> bytes = serialize_model(run_train_job(job).model);
   const std::string file = read_all(shipped);
