@@ -146,8 +146,7 @@ def baselines_section(runs):
     """Every MINN set-up beside the baselines, per GEM, mean over seeds; then NE per experiment of
     the best MINN against the uptake-scaled profile."""
     groups = grouped(runs)
-    print("## Against the baselines (full protocol, mean over seeds)
-")
+    print("## Against the baselines (full protocol, mean over seeds)\n")
     print("In a glucose-limited chemostat most fluxes scale with the glucose uptake, so the simple predictors "
           "below are what a soft sensor must beat. Every one is a `minnc cv --variant` scored by the same code "
           "on the same 29 leave-one-out splits and 45 fluxes as the MINNs: **mean-profile** (training rows' mean "
