@@ -109,17 +109,35 @@ std::string gzip_compress(const std::string& bytes, const std::string& path) {
   return out;
 }
 
-}  // namespace
-
-void write_file_bytes(const std::string& path, const std::string& bytes) {
+// The bytes to store at `path`: gzip-compressed when it ends in ".gz".
+std::string stored_form(const std::string& path, const std::string& bytes) {
   const bool gz = path.size() >= 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
-  const std::string data = gz ? gzip_compress(bytes, path) : std::string();
-  const std::string& payload = gz ? data : bytes;
+  return gz ? gzip_compress(bytes, path) : bytes;
+}
+
+void write_payload(const std::string& path, const std::string& payload) {
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "wb"));
   if (!file) throw Error(path + ": cannot create file: " + std::strerror(errno));
   if (std::fwrite(payload.data(), 1, payload.size(), file.get()) != payload.size() ||
       std::fflush(file.get()) != 0) {
     throw Error(path + ": write error: " + std::strerror(errno));
+  }
+  if (std::fclose(file.release()) != 0) throw Error(path + ": write error: " + std::strerror(errno));
+}
+
+}  // namespace
+
+void write_file_bytes(const std::string& path, const std::string& bytes) {
+  write_payload(path, stored_form(path, bytes));
+}
+
+void replace_file_bytes(const std::string& path, const std::string& bytes) {
+  const std::string temporary = path + ".tmp";
+  write_payload(temporary, stored_form(path, bytes));
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
+    std::remove(temporary.c_str());
+    throw Error(path + ": cannot rename '" + temporary + "' to it: " + reason);
   }
 }
 

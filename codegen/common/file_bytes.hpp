@@ -24,4 +24,8 @@ namespace minn {
 // without a timestamp, so equal input gives equal files). Throws minn::Error naming the file.
 void write_file_bytes(const std::string& path, const std::string& bytes);
 
+// The same, whole or not at all: written to `path`.tmp, then renamed over `path`, so an interrupted
+// run never leaves a truncated file that a later step would read as complete.
+void replace_file_bytes(const std::string& path, const std::string& bytes);
+
 }  // namespace minn
