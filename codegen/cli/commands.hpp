@@ -8,6 +8,7 @@ void add_gem_commands(CLI::App& app);      // gem info, gem split            (cm
 void add_lp_commands(CLI::App& app);       // fba, pfba, fva, reduce, fit    (cmd_lp.cpp)
 void add_train_commands(CLI::App& app);    // train                          (cmd_train.cpp)
 void add_cv_commands(CLI::App& app);       // cv                             (cmd_cv.cpp)
+void add_surrogate_commands(CLI::App& app);  // surrogate                   (cmd_surrogate.cpp)
 void add_model_commands(CLI::App& app);    // inspect                        (cmd_model.cpp)
 void add_predict_commands(CLI::App& app);  // predict                        (cmd_predict.cpp)
 void add_compile_commands(CLI::App& app);  // compile                        (cmd_compile.cpp)

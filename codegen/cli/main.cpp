@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   minn::cli::add_lp_commands(app);
   minn::cli::add_train_commands(app);
   minn::cli::add_cv_commands(app);
+  minn::cli::add_surrogate_commands(app);
   minn::cli::add_model_commands(app);
   minn::cli::add_predict_commands(app);
   minn::cli::add_compile_commands(app);
