@@ -40,4 +40,26 @@ TEST(FileBytes, CorruptGzipIsAnError) {
   EXPECT_THROW(minn::gunzip(bad, "x.gz"), minn::Error);
 }
 
+TEST(FileBytes, ReplaceWritesTheWholeFileAndLeavesNoTemporary) {
+  const std::string path = ::testing::TempDir() + "replace_file_bytes.txt";
+  minn::replace_file_bytes(path, "first version, longer than the second\n");
+  minn::replace_file_bytes(path, "second\n");
+  EXPECT_EQ(minn::read_file_bytes(path), "second\n");
+  EXPECT_THROW(minn::read_file_bytes(path + ".tmp"), minn::Error) << "temporary file left behind";
+  // .gz compresses as write_file_bytes does.
+  minn::replace_file_bytes(path + ".gz", "packed\n");
+  EXPECT_EQ(minn::read_text_file(path + ".gz"), "packed\n");
+  EXPECT_NE(minn::read_file_bytes(path + ".gz"), "packed\n");
+}
+
+TEST(FileBytes, ReplaceIntoAMissingFolderNamesTheFile) {
+  try {
+    minn::replace_file_bytes("/nonexistent/minn/out.csv", "x");
+    FAIL() << "expected minn::Error";
+  } catch (const minn::Error& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/minn/out.csv.tmp: cannot create file"), std::string::npos)
+        << e.what();
+  }
+}
+
 }  // namespace
