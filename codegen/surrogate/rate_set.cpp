@@ -5,6 +5,7 @@
 
 #include "common/error.hpp"
 #include "data/ishii_ids.hpp"
+#include "data/rate_columns.hpp"
 
 namespace minn::surrogate {
 namespace {
@@ -76,12 +77,6 @@ Rate resolve_one(const std::string& item, const Gem& gem, const Dataset& dataset
 }
 
 }  // namespace
-
-std::vector<std::string> named_rate_columns(const std::string& name) {
-  if (name == "paper") return {"R_EX_glc_e_", "R_EX_o2_e_", "R_EX_co2_e_", "R_EX_etoh_e_", "R_EX_ac_e_"};
-  if (name == "online") return {"R_EX_glc_e_", "R_EX_o2_e_", "R_EX_co2_e_", "R_Ec_biomass_iAF1260_core_59p81M"};
-  return {};
-}
 
 std::vector<Rate> resolve_rates(const std::string& spec, const Gem& gem, const Dataset& dataset,
                                 const std::string& data_dir) {

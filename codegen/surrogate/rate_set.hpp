@@ -1,9 +1,6 @@
 // The rates a flux surrogate takes as inputs: split-GEM reactions (exchanges, biomass) that the
 // sampler fixes to values drawn uniformly in a range, by default the range the dataset measured.
-//   paper  = the MINN paper's reservoir inputs: glucose uptake, O2 uptake, CO2 evolution, ethanol and
-//            acetate secretion (Tazza et al. 2025, section 2.3.1)
-//   online = what a bioreactor measures online: glucose uptake (feed), O2 uptake and CO2 evolution
-//            (off-gas), growth rate (biomass signal)
+//   paper, online = the named sets of data/rate_columns.hpp
 //   a comma list of split-GEM ids, each optionally with its own range: "R_EX_glc__D_e_rev,R_X=0:2"
 #pragma once
 #include <string>
@@ -20,9 +17,6 @@ struct Rate {
   double min = 0, max = 0; // drawing range, split convention (>= 0)
   bool measured = true;    // range = min/max over the dataset's experiments (false: given in the list)
 };
-
-// The raw fluxomics ids (fluxomics.csv columns) of the two named sets; the GEM decides their split ids.
-std::vector<std::string> named_rate_columns(const std::string& name);  // empty for other names
 
 // Resolves --rates against the split GEM and the dataset loaded for it. Throws minn::Error naming
 // --rates and the offending id: unknown reaction (with the _fwd/_rev halves when the id is an unsplit
