@@ -6,6 +6,7 @@
 #include "data/ishii_dataset.hpp"
 #include "lp/fba.hpp"
 #include "lp/flux_lp.hpp"
+#include "lp/closest_feasible_rates.hpp"
 #include "lp/knockout.hpp"
 
 namespace minn {
@@ -50,7 +51,8 @@ int input_column(const Dataset& ds, const std::string& name, const std::string& 
 
 PfbaPredictorReport predict_ishii_with_pfba(const Gem& gem, const std::string& dir,
                                             const std::string& glucose_exchange,
-                                            const std::string& oxygen_exchange) {
+                                            const std::string& oxygen_exchange,
+                                            const std::vector<std::string>& fixed_ids) {
   const Gem split = split_reversible(gem);
   const Dataset ds = load_ishii(dir, split);
   const int glc = required_reaction(gem, glucose_exchange);
@@ -58,12 +60,27 @@ PfbaPredictorReport predict_ishii_with_pfba(const Gem& gem, const std::string& d
   const int glc_in = input_column(ds, kGlucoseUptakeInput, dir);
   const int o2_in = input_column(ds, kOxygenUptakeInput, dir);
 
+  // Further fixed fluxes: (target column, unsplit reaction, sign of the split half).
+  std::vector<std::pair<int, SplitOrigin>> fixed;
+  for (const std::string& id : fixed_ids) {
+    int column = -1;
+    for (std::size_t k = 0; k < ds.target_ids.size(); ++k)
+      if (ds.target_ids[k] == id) column = static_cast<int>(k);
+    if (column < 0) throw Error(dir + ": pFBA predictor: '" + id + "' to fix is not a measured flux");
+    fixed.emplace_back(column, origin_of(gem, id));
+  }
+  const auto is_fixed = [&](const std::string& id) {
+    for (const std::string& f : fixed_ids)
+      if (f == id) return true;
+    return false;
+  };
+
   PfbaPredictorReport report;
   std::vector<int> scored;             // target columns scored
   std::vector<SplitOrigin> origins;
   for (std::size_t k = 0; k < ds.target_ids.size(); ++k) {
     const std::string& id = ds.target_ids[k];
-    if (id == kGlucoseUptakeInput || id == kOxygenUptakeInput) continue;
+    if (id == kGlucoseUptakeInput || id == kOxygenUptakeInput || is_fixed(id)) continue;
     scored.push_back(static_cast<int>(k));
     origins.push_back(origin_of(gem, id));
     report.scored_ids.push_back(id);
@@ -89,8 +106,27 @@ PfbaPredictorReport predict_ishii_with_pfba(const Gem& gem, const std::string& d
         p.note = "gene " + p.experiment + " not in the model: no knockout applied";
       } else {
         for (const BoundChange& c : knockout_changes(gem, {p.knocked_out_gene})) {
-          if (c.reaction != glc && c.reaction != o2) changes.push_back(c);
+          bool measured = c.reaction == glc || c.reaction == o2;  // a measured value wins over the GPR
+          for (const auto& f : fixed) measured = measured || c.reaction == f.second.reaction;
+          if (!measured) changes.push_back(c);
         }
+      }
+    }
+    if (!fixed.empty()) {  // the further rates at their closest feasible values (lp/closest_feasible_rates.hpp)
+      std::vector<int> reactions;
+      std::vector<double> measured;
+      for (const auto& [column, origin] : fixed) {
+        reactions.push_back(origin.reaction);
+        measured.push_back(origin.half * ds.targets(static_cast<Eigen::Index>(e), column));  // raw = sign * split
+      }
+      const std::vector<double> feasible =
+          closest_feasible_rates(gem, changes, reactions, measured, "experiment " + p.experiment);
+      for (std::size_t k = 0; k < reactions.size(); ++k) {
+        changes.push_back({reactions[k], feasible[k], feasible[k]});
+        if (std::abs(feasible[k] - measured[k]) > 1e-6 * std::max(1.0, std::abs(measured[k])))
+          p.note += (p.note.empty() ? "" : "; ") + gem.reactions[static_cast<std::size_t>(reactions[k])].id +
+                    " fixed at " + std::to_string(feasible[k]) + " (measured " + std::to_string(measured[k]) +
+                    ", infeasible)";
       }
     }
     lp.apply(changes);

@@ -1,7 +1,8 @@
 // pFBA as a flux predictor for the Ishii experiments (the paper's pFBA baseline): per experiment
 // the measured glucose and O2 uptakes are fixed, the knocked-out gene (the experiment's name,
 // matched to the GEM's gene names) is applied, then pFBA; predictions are scored against the 45
-// measured fluxes (all but the two uptakes) in the split and in the signed convention.
+// measured fluxes (all but the two uptakes, and any further fixed flux) in the split and in the
+// signed convention.
 #pragma once
 #include <string>
 #include <vector>
@@ -27,8 +28,12 @@ struct PfbaPredictorReport {
 };
 
 // `gem`: the unsplit GEM (e.g. iAF1260) with its default bounds; `ishii_dir`: the dataset folder.
+// `fixed_ids`: further measured fluxes (split-GEM ids, e.g. the online set's R_EX_co2_e_fwd and the
+// biomass reaction) fixed as well, at the measured values or, when the GEM cannot carry those, at
+// the closest feasible ones (lp/closest_feasible_rates.hpp; noted per experiment); not scored.
 PfbaPredictorReport predict_ishii_with_pfba(const Gem& gem, const std::string& ishii_dir,
                                             const std::string& glucose_exchange = "R_EX_glc__D_e",
-                                            const std::string& oxygen_exchange = "R_EX_o2_e");
+                                            const std::string& oxygen_exchange = "R_EX_o2_e",
+                                            const std::vector<std::string>& fixed_ids = {});
 
 }  // namespace minn
