@@ -22,6 +22,7 @@ struct TrainArgs {
   std::string refine_step = "auto";
   std::string precision = "f64";
   std::string normalise = "none";
+  std::string inputs = "omics";
   double c = 0;
 };
 
@@ -51,6 +52,7 @@ void run(const TrainArgs& args, bool c_given) {
   job.options.fixed_step = parse_refine_step(args.refine_step);
   job.options.precision = train::parse_precision(args.precision);
   job.options.normalise = train::parse_normalisation(args.normalise);
+  job.inputs = parse_input_set(args.inputs);
 
   const bool terminal = isatty(STDOUT_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();
@@ -74,7 +76,7 @@ void run(const TrainArgs& args, bool c_given) {
               result.model.refinement.step_rule.c_str(), result.step.lambda_max,
               static_cast<double>(result.model.refinement.step_size) * result.step.lambda_max);
   std::printf("training set (%zu fluxes): R2 %.4f +- %.4f  MAE %.4f +- %.4f  RMSE %.4f +- %.4f  NE %.4f +- %.4f\n",
-              result.model.pref_reactions.size() - 2, m.flux.mean.r2, m.flux.sd.r2, m.flux.mean.mae, m.flux.sd.mae,
+              result.scored_fluxes, m.flux.mean.r2, m.flux.sd.r2, m.flux.mean.mae, m.flux.sd.mae,
               m.flux.mean.rmse, m.flux.sd.rmse, m.flux.mean.ne, m.flux.sd.ne);
   std::printf("losses (per sample): data %.6g  mechanistic %.6g\n", m.data_loss, m.mech_loss);
   std::printf("wrote %s\n", job.output_path.c_str());
@@ -115,6 +117,12 @@ void add_train_commands(CLI::App& app) {
                   "scaled by it before the refinement | glucose-residual: the same, as a correction to the "
                   "training rows' mean yield profile (stored in the model)")
       ->capture_default_str();
+  cmd->add_option("--inputs", args->inputs,
+                  "omics: transcripts, proteins, glucose and O2 uptakes | online: glucose uptake, O2 uptake, CO2 "
+                  "evolution and growth rate, with the knockout's GPR-disabled reactions bounded to 0 (Pin rows, Vin = 0)")
+      ->capture_default_str();
+  cmd->add_flag("--genotype-input", args->job.genotype_input,
+                "with --inputs online: the knockout also enters the network, one 0/1 input per disabled reaction");
   cmd->callback([args, c_option] { run(*args, c_option->count() > 0); });
 }
 

@@ -7,6 +7,7 @@
 
 #include "common/error.hpp"
 #include "data/ishii_dataset.hpp"
+#include "data/scored_fluxes.hpp"
 #include "gem/gem.hpp"
 #include "sbml/sbml_reader.hpp"
 
@@ -55,6 +56,8 @@ std::string canonical_command(const TrainJob& job) {
   if (o.precision != Precision::F64) c += " --precision " + precision_name(o.precision);
   if (o.clip_inputs) c += " --clip-inputs";  // likewise only when set
   if (o.normalise != FluxNormalisation::None) c += " --normalise " + normalisation_name(o.normalise);
+  if (job.inputs != InputSet::Omics) c += " --inputs " + input_set_name(job.inputs);  // likewise
+  if (job.genotype_input) c += " --genotype-input";
   c += " -o " + file_name(job.output_path);
   return c;
 }
@@ -70,22 +73,28 @@ TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch,
   Diagnostics diagnostics;
   const Gem gem = split_reversible(read_sbml(job.gem_path, &diagnostics));
   for (const std::string& w : diagnostics.warnings) warn(w);
-  const Dataset dataset = load_ishii(job.data_dir, gem);
+  const ModelInputs prepared = model_inputs(load_ishii(job.data_dir, gem), gem, job.inputs, job.genotype_input);
+  const Dataset& dataset = prepared.dataset;
+  if (job.inputs == InputSet::Online) {
+    const std::string note = unbounded_knockouts_note(prepared.knockouts, gem.id);
+    if (!note.empty()) warn(note);
+  }
 
-  const Mechanics mech(gem.stoichiometry(), {[&] {
-                         const int index = gem.reaction_index(kDefaultPinReaction);
-                         if (index < 0)
-                           throw Error(job.gem_path + ": the split GEM has no reaction '" +
-                                       std::string(kDefaultPinReaction) + "' (the Pin row of the paper's MINN)");
-                         return index;
-                       }()},
-                       dataset.target_reactions);
-  const std::vector<float> default_vin = {std::numeric_limits<float>::infinity()};
-
+  std::vector<int> pin = {[&] {
+    const int index = gem.reaction_index(kDefaultPinReaction);
+    if (index < 0)
+      throw Error(job.gem_path + ": the split GEM has no reaction '" + std::string(kDefaultPinReaction) +
+                  "' (the Pin row of the paper's MINN)");
+    return index;
+  }()};
   TrainingSet data;
   data.inputs = dataset.inputs.transpose();
   data.targets = dataset.targets.transpose();
   data.vin = Eigen::MatrixXd::Constant(1, data.samples(), std::numeric_limits<double>::infinity());
+  append_knockout_rows(prepared.knockouts, pin, data.vin);
+  const Mechanics mech(gem.stoichiometry(), pin, dataset.target_reactions);
+  // The stored model's Vin: no bound on any row (the wild type).
+  const std::vector<float> default_vin(pin.size(), std::numeric_limits<float>::infinity());
 
   TrainOptions options = job.options;
   if (options.normalise != FluxNormalisation::None) options.scale_input = uptake_input_row(dataset, job.data_dir);
@@ -102,16 +111,11 @@ TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch,
   const TrainedMinn trained = train_minn(mech, data, options, result.step, on_epoch);
 
   // Metrics of the model as stored (float32 weights), over every target that is not an input.
-  std::vector<int> metric_rows;
+  const std::vector<int> scored = metric_rows(dataset);
   ModelDescription description;
-  for (std::size_t i = 0; i < dataset.target_ids.size(); ++i) {
-    const std::string& id = dataset.target_ids[i];
-    if (id != kGlucoseUptakeInput && id != kOxygenUptakeInput) {
-      metric_rows.push_back(static_cast<int>(i));
-      description.metric_ids.push_back(id);
-    }
-  }
-  result.metrics = training_metrics(mech, rounded_to_float(trained), data, options, metric_rows);
+  for (int i : scored) description.metric_ids.push_back(dataset.target_ids[static_cast<std::size_t>(i)]);
+  result.metrics = training_metrics(mech, rounded_to_float(trained), data, options, scored);
+  result.scored_fluxes = scored.size();
   description.input_names = dataset.input_names;
   description.input_units = dataset.input_units;
   description.default_vin = default_vin;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "data/input_set.hpp"
 #include "data/ishii_dataset.hpp"
 #include "model/model.hpp"
 #include "train/model_builder.hpp"
@@ -21,12 +22,17 @@ struct TrainJob {
   std::string data_dir;
   std::string output_path;  // only its file name enters the recorded command
   TrainOptions options;
+  // omics: the loader's inputs (the shipped model). online: the online rates, the knockout as Pin
+  // rows with Vin = 0 (data/input_set.hpp); genotype_input adds the knockout indicators as inputs.
+  InputSet inputs = InputSet::Omics;
+  bool genotype_input = false;
 };
 
 struct TrainJobResult {
   MinnModel model;
   TrainingMetrics metrics;
   StepChoice step;
+  std::size_t scored_fluxes = 0;      // measured fluxes in the metrics (45 omics, 43 online: no input is scored)
   std::vector<std::string> warnings;  // e.g. a fixed refinement step that diverges
 };
 

@@ -3,6 +3,7 @@
 // round-trips exactly.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -79,6 +80,32 @@ TEST(TrainJob, ClipInputsReachesTheModelAndTheCanonicalCommand) {
   const TrainJobResult r = run_train_job(job);
   EXPECT_TRUE(r.model.clip_inputs);
   EXPECT_EQ(r.model.provenance.command, canonical_command(job));
+}
+
+TEST(TrainJob, OnlineInputsReadTheFourRatesAndBoundTheKnockouts) {
+  TrainJob job = short_job(1, 1);
+  job.inputs = InputSet::Online;
+  EXPECT_NE(canonical_command(job).find(" --refine-step auto --inputs online -o core.minn"), std::string::npos);
+  const TrainJobResult r = run_train_job(job);
+  const MinnModel& m = r.model;
+  EXPECT_EQ(m.input_names, (std::vector<std::string>{"R_EX_glc__D_e_rev", "R_EX_o2_e_rev", "R_EX_co2_e_fwd",
+                                                     "R_BIOMASS_Ecoli_core_w_GAM"}));
+  // Pin: the CO2 row, then the seven reactions e_coli_core's GPRs disable in the Ishii knockouts
+  // (PGI and G6PDH2r both halves, PGL, GND, PPS); no bound by default (the wild type).
+  ASSERT_EQ(m.pin_reactions.size(), 8u);
+  EXPECT_EQ(m.reaction_ids[static_cast<std::size_t>(m.pin_reactions[0])], "R_EX_co2_e_fwd");
+  std::vector<std::string> ko;
+  for (std::size_t k = 1; k < m.pin_reactions.size(); ++k) ko.push_back(m.reaction_ids[static_cast<std::size_t>(m.pin_reactions[k])]);
+  std::sort(ko.begin(), ko.end());
+  EXPECT_EQ(ko, (std::vector<std::string>{"R_G6PDH2r_fwd", "R_G6PDH2r_rev", "R_GND", "R_PGI_fwd", "R_PGI_rev",
+                                          "R_PGL", "R_PPS"}));
+  for (float v : m.default_vin) EXPECT_TRUE(std::isinf(v) && v > 0);
+  // No input is scored: 47 measured minus the four rates.
+  EXPECT_EQ(r.scored_fluxes, 43u);
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0].rfind("knockouts without a bound, treated as the wild type: galM, glk, pgm", 0), 0u)
+      << r.warnings[0];
+  EXPECT_EQ(run_train_job(short_job(1, 1)).scored_fluxes, 45u);
 }
 
 TEST(TrainJob, SameJobGivesAByteIdenticalFileAndTheFileRoundTrips) {
