@@ -75,10 +75,14 @@ void run(const CvArgs& args) {
     return;
   }
   const auto& m = r.scores.flux;
-  std::printf("held-out (%zu experiments, 45 fluxes): R2 %.3f +- %.3f  MAE %.3f +- %.3f  RMSE %.3f +- %.3f  "
+  std::printf("held-out (%zu experiments, %zu fluxes): R2 %.3f +- %.3f  MAE %.3f +- %.3f  RMSE %.3f +- %.3f  "
               "NE %.3f +- %.3f  L2 %.4g +- %.4g\n",
-              r.cv.outer.size(), m.mean.r2, m.sd.r2, m.mean.mae, m.sd.mae, m.mean.rmse, m.sd.rmse, m.mean.ne,
+              r.cv.outer.size(), r.metric_rows.size(), m.mean.r2, m.sd.r2, m.mean.mae, m.sd.mae, m.mean.rmse, m.sd.rmse, m.mean.ne,
               m.sd.ne, r.scores.l2_mean, r.scores.l2_sd);
+  const auto& ic = r.scores.intracellular;
+  std::printf("held-out, %zu intracellular fluxes: R2 %.3f +- %.3f  MAE %.3f +- %.3f  RMSE %.3f +- %.3f  NE %.3f +- %.3f\n",
+              r.intracellular_rows.size(), ic.mean.r2, ic.sd.r2, ic.mean.mae, ic.sd.mae, ic.mean.rmse, ic.sd.rmse,
+              ic.mean.ne, ic.sd.ne);
   std::printf("wall time %.1f s on %d threads\n", seconds, job.threads);
   for (const std::string& path : eval::write_cv_outputs(r, job, args.out_dir)) std::printf("wrote %s\n", path.c_str());
 }
@@ -131,6 +135,14 @@ void add_cv_commands(CLI::App& app) {
                   "none | glucose: MINNs predict fluxes per unit of the measured glucose uptake, scaled by it "
                   "before the refinement | glucose-residual: as a correction to the training rows' mean yield profile")
       ->capture_default_str();
+  cmd->add_option("--inputs", j.inputs,
+                  "omics: transcripts, proteins, glucose and O2 uptakes | online: glucose uptake, O2 uptake, CO2 "
+                  "evolution and growth rate, the knockout's GPR-disabled reactions bounded to 0 (Pin rows, Vin = 0); "
+                  "ridge reads the same inputs, pfba fixes the four rates; the inputs are never scored")
+      ->capture_default_str();
+  cmd->add_flag("--genotype-input", j.genotype_input,
+                "with --inputs online: the knockout also enters the network (and ridge), one 0/1 input per "
+                "disabled reaction");
   cmd->add_option("--refine-step", args->refine_step, "refinement step eta: 'auto' (safe) or a number")
       ->capture_default_str();
   cmd->add_option("--holdout", j.holdout, "hold out only these experiments (repeatable; default: all)");

@@ -6,7 +6,10 @@
 
 #include "common/error.hpp"
 #include "data/csv_table.hpp"
+#include "data/input_set.hpp"
 #include "data/ishii_dataset.hpp"
+#include "data/rate_columns.hpp"
+#include "data/scored_fluxes.hpp"
 #include "eval/baselines.hpp"
 #include "eval/work_queue.hpp"
 #include "gem/gem.hpp"
@@ -32,9 +35,11 @@ std::string hex(double v) {
 
 // pFBA's predictions of the scored fluxes (lp/pfba_predictor.hpp), in target order; the rows it
 // does not score (the two uptakes, which it fixes) stay NaN and are never scored.
+// With online inputs, CO2 evolution and growth are fixed too (and not scored, as the uptakes).
 std::vector<OuterResult> pfba_outer_results(const Gem& unsplit, const std::string& data_dir, const Dataset& dataset,
-                                            const std::vector<int>& outer) {
-  const PfbaPredictorReport report = predict_ishii_with_pfba(unsplit, data_dir);
+                                            const std::vector<int>& outer, const std::vector<std::string>& fixed_ids) {
+  const PfbaPredictorReport report =
+      predict_ishii_with_pfba(unsplit, data_dir, "R_EX_glc__D_e", "R_EX_o2_e", fixed_ids);
   std::vector<int> row_of_scored;
   for (const std::string& id : report.scored_ids) {
     int row = -1;
@@ -103,7 +108,9 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   }
   unsplit.source_sha256 = sha;
   const Gem gem = split_reversible(unsplit);
-  const Dataset dataset = load_ishii(job.data_dir, gem);
+  const InputSet input_set = parse_input_set(job.inputs);
+  const ModelInputs prepared = model_inputs(load_ishii(job.data_dir, gem), gem, input_set, job.genotype_input);
+  const Dataset& dataset = prepared.dataset;
   if (job.pin != "uptakes" && job.pin != "co2-free")
     throw Error("--pin '" + job.pin + "': expected uptakes or co2-free");
   const std::vector<std::string> pin_ids =
@@ -116,10 +123,8 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
       throw Error(job.gem_path + ": the split GEM has no reaction '" + id + "' (a Pin row of --pin " + job.pin + ")");
     pin_reactions.push_back(index);
   }
-  const train::Mechanics mech(gem.stoichiometry(), pin_reactions, dataset.target_reactions);
 
   CvProblem problem;
-  problem.mech = &mech;
   problem.experiments = dataset.experiments;
   problem.data.inputs = dataset.inputs.transpose();
   const Eigen::MatrixXd truth = dataset.targets.transpose();
@@ -145,9 +150,10 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
     problem.data.vin =
         Eigen::MatrixXd::Constant(1, problem.data.samples(), std::numeric_limits<double>::infinity());
   }
-  for (std::size_t i = 0; i < dataset.target_ids.size(); ++i)
-    if (dataset.target_ids[i] != kGlucoseUptakeInput && dataset.target_ids[i] != kOxygenUptakeInput)
-      problem.metric_rows.push_back(static_cast<int>(i));
+  append_knockout_rows(prepared.knockouts, pin_reactions, problem.data.vin);  // none for omics
+  const train::Mechanics mech(gem.stoichiometry(), pin_reactions, dataset.target_reactions);
+  problem.mech = &mech;
+  problem.metric_rows = metric_rows(dataset);
 
   CvSettings s;
   s.variant = variant;
@@ -204,26 +210,37 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
               (job.fixed_step > 0 ? train::shortest_double(job.fixed_step) : std::string("auto")) +
               " --precision " + train::precision_name(s.base.precision) + (job.clip_inputs ? " --clip-inputs" : "") +
               (s.base.normalise != train::FluxNormalisation::None ? " --normalise " + job.normalise : std::string());
+  // Only when not the default, so that omics commands and checkpoint signatures stay as they were.
+  const std::string input_options = (input_set != InputSet::Omics ? " --inputs " + job.inputs : std::string()) +
+                                    (job.genotype_input ? " --genotype-input" : "");
+  r.command += input_options;
   if (variant.baseline)  // only what a baseline reads; ridge also uses the inner folds of --seed
     r.command = "minnc cv --gem " + file_name(job.gem_path) + " --data " + file_name(job.data_dir) + " --variant " +
                 variant.name + " --reduce " + job.reduce +
                 (variant.id == EvalVariant::Ridge
                      ? " --folds " + std::to_string(s.folds) + " --seed " + std::to_string(s.seed) +
                            (job.clip_inputs ? " --clip-inputs" : "")
-                     : std::string());
+                     : std::string()) +
+                input_options;
   for (const std::string& h : job.holdout) r.command += " --holdout " + h;
   s.signature = r.command + " gem-sha256 " + r.gem_sha256 + " data-sha256 " + r.dataset_sha256 + fit_sha +
                 " eta " + hex(s.step.eta);
 
   r.target_ids = dataset.target_ids;
   r.metric_rows = problem.metric_rows;
+  r.intracellular_rows = intracellular_rows(dataset, gem);
+  r.input_names = dataset.input_names;
   r.baseline = variant.baseline;
   if (variant.baseline) {
     std::vector<int> outer = s.outer;
     if (outer.empty())
       for (int e = 0; e < problem.data.samples(); ++e) outer.push_back(e);
     if (variant.id == EvalVariant::Pfba) {
-      r.cv.outer = pfba_outer_results(unsplit, job.data_dir, dataset, outer);
+      std::vector<std::string> fixed;  // the online rates besides the two uptakes pFBA always fixes
+      if (input_set == InputSet::Online)
+        for (const std::string& id : named_rate_ids("online", gem))
+          if (id != kGlucoseUptakeInput && id != kOxygenUptakeInput) fixed.push_back(id);
+      r.cv.outer = pfba_outer_results(unsplit, job.data_dir, dataset, outer, fixed);
     } else {
       BaselineProblem b;
       b.inputs = problem.data.inputs;
@@ -258,6 +275,7 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
     }
     r.scores = variant.baseline ? score_measured(t, P, problem.metric_rows)
                                 : score_predictions(mech, t, V, problem.metric_rows);
+    r.scores.intracellular = score_measured(t, P, r.intracellular_rows).flux;
   }
   return r;
 }

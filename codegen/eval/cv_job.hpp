@@ -31,6 +31,11 @@ struct CvJob {
   bool clip_inputs = false;        // each fold's scaler saturates held-out inputs to its training range
   // none | glucose | glucose-residual: uptake-normalised MINNs (train/trainer.hpp, FluxNormalisation)
   std::string normalise = "none";
+  // omics | online (data/input_set.hpp): what the MINN or baseline reads. online = glucose and O2 uptakes,
+  // CO2 evolution and growth rate, the knockout's GPR-disabled reactions as Pin rows with Vin = 0;
+  // pfba then fixes all four rates. genotype_input: the knockout indicators enter the network/ridge too.
+  std::string inputs = "omics";
+  bool genotype_input = false;
   int folds = 5;
   std::uint64_t seed = 0;
   int threads = 0;               // 0: every hardware thread
@@ -52,7 +57,9 @@ struct CvJobResult {
   double eta = 0;
   std::vector<std::string> reaction_ids, experiments;  // experiments of cv.outer, in order
   std::vector<std::string> target_ids;  // measured fluxes (Pref order)
-  std::vector<int> metric_rows;         // the scored ones among them
+  std::vector<int> metric_rows;         // the scored ones among them (no input is scored)
+  std::vector<int> intracellular_rows;  // the 37 intracellular ones (data/scored_fluxes.hpp)
+  std::vector<std::string> input_names; // what the models read
   bool baseline = false;                // outer results carry `measured` only (eval/baselines.hpp)
   std::vector<double> ridge_lambda;     // ridge: the lambda chosen per outer split
   std::string command;           // canonical, file names only

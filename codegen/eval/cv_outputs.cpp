@@ -21,7 +21,8 @@ std::string fixed(double v, int digits) {
 
 std::string cv_output_stem(const CvJobResult& r, const CvJob& job) {
   return r.gem_id + (r.reduce == "none" ? "" : "-" + r.reduce) + "-" + r.variant +
-         (job.normalise == "none" ? "" : "-" + job.normalise) + "-seed" + std::to_string(job.seed);
+         (job.normalise == "none" ? "" : "-" + job.normalise) + (job.inputs == "omics" ? "" : "-" + job.inputs) +
+         (job.genotype_input ? "-genotype" : "") + "-seed" + std::to_string(job.seed);
 }
 
 std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job, const std::string& out_dir) {
@@ -70,6 +71,40 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
         .add("l2", json::number(l2))
         .str();
   };
+  // The 37 intracellular fluxes: every model, online or omics, is comparable there (no input among them).
+  const auto& ic = r.scores.intracellular;
+  auto brief = [](const train::FluxMetrics& f) {
+    return json::Object()
+        .add("r2", json::number(f.r2))
+        .add("mae", json::number(f.mae))
+        .add("rmse", json::number(f.rmse))
+        .add("ne", json::number(f.ne))
+        .str();
+  };
+  std::string ic_per = "[";
+  for (std::size_t j = 0; j < ic.per_experiment.size(); ++j)
+    ic_per += (j ? ",\n    " : "\n    ") + json::Object()
+                                             .add("experiment", json::quote(r.experiments[j]))
+                                             .add("r2", json::number(ic.per_experiment[j].r2))
+                                             .add("mae", json::number(ic.per_experiment[j].mae))
+                                             .add("rmse", json::number(ic.per_experiment[j].rmse))
+                                             .add("ne", json::number(ic.per_experiment[j].ne))
+                                             .str();
+  ic_per += "\n  ]";
+  std::string ic_ids = "[";
+  for (std::size_t k = 0; k < r.intracellular_rows.size(); ++k)
+    ic_ids += (k ? "," : "") + json::quote(r.target_ids[static_cast<std::size_t>(r.intracellular_rows[k])]);
+  ic_ids += "]";
+  std::string inputs = "[";
+  for (std::size_t k = 0; k < r.input_names.size(); ++k) inputs += (k ? "," : "") + json::quote(r.input_names[k]);
+  inputs += "]";
+  const std::string intracellular = json::Object()
+                                        .add("fluxes", json::number(static_cast<long long>(r.intracellular_rows.size())))
+                                        .add("ids", ic_ids)
+                                        .add("mean", brief(ic.mean))
+                                        .add("sd", brief(ic.sd))
+                                        .add("experiments", ic_per)
+                                        .str();
   std::string per = "[";
   for (std::size_t j = 0; j < r.cv.outer.size(); ++j) {
     const OuterResult& o = r.cv.outer[j];
@@ -115,20 +150,27 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
           .add("folds", json::number(static_cast<long long>(job.folds)))
           .add("epochs", json::number(static_cast<long long>(r.epochs)))
           .add("refinement_eta", json::number(r.eta))
-          .add("scored_fluxes", json::number(static_cast<long long>(45)))
+          .add("scored_fluxes", json::number(static_cast<long long>(r.metric_rows.size())))
           .add("mean", summary(m.mean, r.scores.l2_mean))
           .add("sd", summary(m.sd, r.scores.l2_sd))
           .add("experiments", per)
+          .add("inputs", json::quote(job.inputs))
+          .add("genotype_input", job.genotype_input ? "true" : "false")
+          .add("input_count", json::number(static_cast<long long>(r.input_names.size())))
+          .add("input_names", inputs)
+          .add("intracellular", intracellular)
           .str() +
       "\n";
 
   const std::string md =
-      "| GEM | variant | seed | R² | MAE | RMSE | NE | L2 |\n|---|---|---|---|---|---|---|---|\n| " + r.gem_id +
+      "| GEM | variant | seed | R² | MAE | RMSE | NE | L2 | NE (37 intracellular) |\n|---|---|---|---|---|---|---|---|---|\n| " +
+      r.gem_id +
       (r.reduce == "none" ? std::string() : " (" + r.reduce + "-reduced, " + std::to_string(r.reactions) + " split)") +
-      " | " + r.variant + " | " + std::to_string(job.seed) + " | " + fixed(m.mean.r2, 3) + " ± " + fixed(m.sd.r2, 3) +
+      " | " + r.variant + (job.inputs == "omics" ? "" : " (" + job.inputs + (job.genotype_input ? " + genotype" : "") + " inputs)") + " | " + std::to_string(job.seed) + " | " + fixed(m.mean.r2, 3) + " ± " + fixed(m.sd.r2, 3) +
       " | " + fixed(m.mean.mae, 3) + " ± " + fixed(m.sd.mae, 3) + " | " + fixed(m.mean.rmse, 3) + " ± " +
       fixed(m.sd.rmse, 3) + " | " + fixed(m.mean.ne, 3) + " ± " + fixed(m.sd.ne, 3) + " | " +
-      (r.baseline ? std::string("—") : train::shortest_double(std::stod(fixed(r.scores.l2_mean, 6)))) + " |\n\n`" + r.command + "`\n";
+      (r.baseline ? std::string("—") : train::shortest_double(std::stod(fixed(r.scores.l2_mean, 6)))) + " | " +
+      fixed(ic.mean.ne, 3) + " ± " + fixed(ic.sd.ne, 3) + " |\n\n`" + r.command + "`\n";
 
   const std::vector<std::string> paths = {stem + ".predictions.csv", stem + ".metrics.json", stem + ".md"};
   write(paths[0], csv);

@@ -13,6 +13,7 @@ namespace minn::eval {
 
 struct CvScores {
   train::MetricsSummary flux;
+  train::MetricsSummary intracellular;  // the same metrics on the 37 intracellular fluxes (cv_job fills it)
   std::vector<double> l2;  // per experiment
   double l2_mean = 0, l2_sd = 0;
 };
