@@ -83,6 +83,7 @@ void run(const CvArgs& args) {
   std::printf("held-out, %zu intracellular fluxes: R2 %.3f +- %.3f  MAE %.3f +- %.3f  RMSE %.3f +- %.3f  NE %.3f +- %.3f\n",
               r.intracellular_rows.size(), ic.mean.r2, ic.sd.r2, ic.mean.mae, ic.sd.mae, ic.mean.rmse, ic.sd.rmse,
               ic.mean.ne, ic.sd.ne);
+  for (const std::string& note : r.notes) std::printf("note: %s\n", note.c_str());
   std::printf("wall time %.1f s on %d threads\n", seconds, job.threads);
   for (const std::string& path : eval::write_cv_outputs(r, job, args.out_dir)) std::printf("wrote %s\n", path.c_str());
 }

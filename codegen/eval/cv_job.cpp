@@ -37,7 +37,8 @@ std::string hex(double v) {
 // does not score (the two uptakes, which it fixes) stay NaN and are never scored.
 // With online inputs, CO2 evolution and growth are fixed too (and not scored, as the uptakes).
 std::vector<OuterResult> pfba_outer_results(const Gem& unsplit, const std::string& data_dir, const Dataset& dataset,
-                                            const std::vector<int>& outer, const std::vector<std::string>& fixed_ids) {
+                                            const std::vector<int>& outer, const std::vector<std::string>& fixed_ids,
+                                            std::vector<std::string>& notes) {
   const PfbaPredictorReport report =
       predict_ishii_with_pfba(unsplit, data_dir, "R_EX_glc__D_e", "R_EX_o2_e", fixed_ids);
   std::vector<int> row_of_scored;
@@ -54,6 +55,7 @@ std::vector<OuterResult> pfba_outer_results(const Gem& unsplit, const std::strin
     for (const PfbaPrediction& candidate : report.experiments)
       if (candidate.experiment == dataset.experiments[static_cast<std::size_t>(e)]) p = &candidate;
     if (!p) throw Error("pfba baseline: no prediction for experiment '" + dataset.experiments[static_cast<std::size_t>(e)] + "'");
+    if (!p->note.empty()) notes.push_back(p->experiment + ": " + p->note);
     OuterResult o;
     o.experiment = e;
     o.validation_ne = std::numeric_limits<double>::quiet_NaN();
@@ -240,7 +242,7 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
       if (input_set == InputSet::Online)
         for (const std::string& id : named_rate_ids("online", gem))
           if (id != kGlucoseUptakeInput && id != kOxygenUptakeInput) fixed.push_back(id);
-      r.cv.outer = pfba_outer_results(unsplit, job.data_dir, dataset, outer, fixed);
+      r.cv.outer = pfba_outer_results(unsplit, job.data_dir, dataset, outer, fixed, r.notes);
     } else {
       BaselineProblem b;
       b.inputs = problem.data.inputs;

@@ -62,6 +62,7 @@ struct CvJobResult {
   std::vector<std::string> input_names; // what the models read
   bool baseline = false;                // outer results carry `measured` only (eval/baselines.hpp)
   std::vector<double> ridge_lambda;     // ridge: the lambda chosen per outer split
+  std::vector<std::string> notes;       // pfba: per experiment, a knockout not applied or a rate moved
   std::string command;           // canonical, file names only
 };
 

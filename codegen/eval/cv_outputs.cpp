@@ -105,6 +105,9 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
                                         .add("sd", brief(ic.sd))
                                         .add("experiments", ic_per)
                                         .str();
+  std::string notes = "[";
+  for (std::size_t k = 0; k < r.notes.size(); ++k) notes += (k ? ",\n  " : "\n  ") + json::quote(r.notes[k]);
+  notes += r.notes.empty() ? "]" : "\n]";
   std::string per = "[";
   for (std::size_t j = 0; j < r.cv.outer.size(); ++j) {
     const OuterResult& o = r.cv.outer[j];
@@ -159,6 +162,7 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
           .add("input_count", json::number(static_cast<long long>(r.input_names.size())))
           .add("input_names", inputs)
           .add("intracellular", intracellular)
+          .add("notes", notes)
           .str() +
       "\n";
 

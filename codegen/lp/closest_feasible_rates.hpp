@@ -1,8 +1,9 @@
 // Measured rates moved to the closest point the GEM can carry. Fixing four measured rates at once
 // (glucose and O2 uptake, CO2 evolution, growth) over-determines a GEM: measurement noise puts many
 // Ishii experiments outside e_coli_core's solution space (carbon and ATP balances), and pFBA at those
-// values is infeasible. The closest feasible rates (Euclidean, lp/fit_projection.hpp) equal the
-// measured ones whenever those are feasible, and otherwise move them as little as the GEM requires.
+// values is infeasible. The closest feasible rates (Euclidean in relative terms, sum of
+// ((v - m) / m)^2, by lp/fit_projection.hpp) equal the measured ones whenever those are feasible, and
+// otherwise move them by as small a fraction of their measured values as the GEM allows.
 #pragma once
 #include <string>
 #include <vector>
