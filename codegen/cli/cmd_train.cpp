@@ -123,6 +123,10 @@ void add_train_commands(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--genotype-input", args->job.genotype_input,
                 "with --inputs online: the knockout also enters the network, one 0/1 input per disabled reaction");
+  cmd->add_option("--aux-omics-weight", o.aux_weight,
+                  "weight of an auxiliary head that predicts the 139 omics (min-max scaled) from the hidden layer "
+                  "during training only; not stored in the model (0 = off)")
+      ->capture_default_str();
   cmd->callback([args, c_option] { run(*args, c_option->count() > 0); });
 }
 

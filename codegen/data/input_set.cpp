@@ -43,8 +43,23 @@ Dataset with_online_inputs(const Dataset& d, const Gem& gem, const GenotypeIndic
   return out;
 }
 
+namespace {
+
+// The loader's omics columns: every input that is not a measured rate (unit "a.u.").
+Eigen::MatrixXd omics_columns(const Dataset& d) {
+  std::vector<Eigen::Index> columns;
+  for (std::size_t k = 0; k < d.input_units.size(); ++k)
+    if (d.input_units[k] == "a.u.") columns.push_back(static_cast<Eigen::Index>(k));
+  Eigen::MatrixXd out(d.inputs.rows(), static_cast<Eigen::Index>(columns.size()));
+  for (std::size_t k = 0; k < columns.size(); ++k) out.col(static_cast<Eigen::Index>(k)) = d.inputs.col(columns[k]);
+  return out;
+}
+
+}  // namespace
+
 ModelInputs model_inputs(Dataset loaded, const Gem& gem, InputSet set, bool genotype_input) {
   ModelInputs out;
+  out.omics = omics_columns(loaded);
   if (set == InputSet::Omics) {
     if (genotype_input) throw Error("--genotype-input needs --inputs online (omics models take no genotype)");
     out.dataset = std::move(loaded);

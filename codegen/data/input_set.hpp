@@ -31,6 +31,8 @@ Dataset with_online_inputs(const Dataset& dataset, const Gem& split_gem, const G
 struct ModelInputs {
   Dataset dataset;
   GenotypeKnockouts knockouts;  // empty for omics
+  Eigen::MatrixXd omics;        // experiments x 139: the loaded transcripts and proteins, whatever the
+                                // input set (targets of the training-only auxiliary head)
 };
 ModelInputs model_inputs(Dataset loaded, const Gem& split_gem, InputSet set, bool genotype_input);
 

@@ -56,6 +56,16 @@ void NetworkT<T>::backward(const Matrix& X, const Matrix& grad_V0, LayerGradient
 }
 
 template <class T>
+void NetworkT<T>::backward(const Matrix& X, const Matrix& grad_V0, const Matrix& extra_grad_A1,
+                           LayerGradientT<T> layers[2]) {
+  dense_transpose_times(W2(), grad_V0, grad_A1_);
+  grad_A1_ += extra_grad_A1;
+  through_activation();
+  layers[0] = LayerGradientT<T>{&grad_A1_, &X, 0, off_b1_};
+  layers[1] = LayerGradientT<T>{&grad_V0, &A1_, off_W2_, off_b2_};
+}
+
+template <class T>
 void NetworkT<T>::backward(const Matrix& X, const Matrix& grad_V0, Vector& grad) {
   LayerGradientT<T> layers[2];
   backward(X, grad_V0, layers);

@@ -51,6 +51,11 @@ class NetworkT {
   // dL/dparams given dL/dV0 for the last forward(), in factored form per layer (hidden, output)
   // for Adam's fused step. The factors point at X, grad_V0 and this network's buffers.
   void backward(const Matrix& X, const Matrix& grad_V0, LayerGradientT<T> layers[2]);
+  // The same with a further gradient reaching the hidden layer's output (after dropout) from
+  // another head (train/aux_head.hpp): dL/dA1 = W2^T grad_V0 + extra_grad_A1.
+  void backward(const Matrix& X, const Matrix& grad_V0, const Matrix& extra_grad_A1, LayerGradientT<T> layers[2]);
+  // The hidden layer's output of the last forward() (after ReLU and dropout), hidden x B.
+  const Matrix& hidden_activations() const { return A1_; }
   // The same gradient as a flat vector (same layout as parameters()).
   void backward(const Matrix& X, const Matrix& grad_V0, Vector& grad);
   // backward() and adam.step() in one go, with the product W2^T grad_V0 fused into Adam's pass

@@ -58,6 +58,7 @@ std::string canonical_command(const TrainJob& job) {
   if (o.normalise != FluxNormalisation::None) c += " --normalise " + normalisation_name(o.normalise);
   if (job.inputs != InputSet::Omics) c += " --inputs " + input_set_name(job.inputs);  // likewise
   if (job.genotype_input) c += " --genotype-input";
+  if (o.aux_weight > 0) c += " --aux-omics-weight " + shortest_double(o.aux_weight);
   c += " -o " + file_name(job.output_path);
   return c;
 }
@@ -92,6 +93,7 @@ TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch,
   data.targets = dataset.targets.transpose();
   data.vin = Eigen::MatrixXd::Constant(1, data.samples(), std::numeric_limits<double>::infinity());
   append_knockout_rows(prepared.knockouts, pin, data.vin);
+  if (job.options.aux_weight > 0) data.aux_targets = prepared.omics.transpose();  // training only
   const Mechanics mech(gem.stoichiometry(), pin, dataset.target_reactions);
   // The stored model's Vin: no bound on any row (the wild type).
   const std::vector<float> default_vin(pin.size(), std::numeric_limits<float>::infinity());

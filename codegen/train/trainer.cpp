@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <numeric>
 #include <string>
 
 #include "common/error.hpp"
 #include "train/adam.hpp"
+#include "train/aux_head.hpp"
 #include "train/loss_weighting.hpp"
 #include "train/yield_profile.hpp"
 
@@ -70,6 +72,8 @@ void validate(const TrainOptions& o) {
   require(o.fixed_step >= 0 && std::isfinite(o.fixed_step),
           "--refine-step must be 'auto' or a positive number, got " + std::to_string(o.fixed_step));
   require(o.precision == Precision::F64 || o.precision == Precision::F32, "--precision must be f32 or f64");
+  require(o.aux_weight >= 0 && std::isfinite(o.aux_weight),
+          "--aux-omics-weight must be >= 0, got " + std::to_string(o.aux_weight));
 }
 
 StepChoice choose_step(const Mechanics& mech, const TrainOptions& options) {
@@ -84,6 +88,7 @@ TrainingSet TrainingSet::subset(const std::vector<int>& columns) const {
   gather(inputs, columns.data(), static_cast<int>(columns.size()), out.inputs);
   gather(targets, columns.data(), static_cast<int>(columns.size()), out.targets);
   gather(vin, columns.data(), static_cast<int>(columns.size()), out.vin);
+  if (aux_targets.size() > 0) gather(aux_targets, columns.data(), static_cast<int>(columns.size()), out.aux_targets);
   return out;
 }
 
@@ -130,6 +135,16 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
   const MatrixX<T> X = model.scaler.transform(data.inputs).template cast<T>();
   const MatrixX<T> targets = data.targets.template cast<T>();
   const MatrixX<T> vin = data.vin.template cast<T>();
+  // The auxiliary head: its own stream (split after the others, which stay as they were), targets
+  // min-max scaled on these training rows.
+  std::unique_ptr<AuxHeadT<T>> aux_head;
+  MatrixX<T> aux_targets, aux_b, grad_A1_aux;
+  if (o.aux_weight > 0) {
+    Rng aux_rng = root.split();
+    aux_head = std::make_unique<AuxHeadT<T>>(o.hidden, static_cast<int>(data.aux_targets.rows()), o.aux_weight,
+                                             AdamOptions{o.lr, 0.9, 0.999, 1e-8, o.weight_decay}, aux_rng);
+    aux_targets = MinMaxScaler::fit(data.aux_targets).transform(data.aux_targets).template cast<T>();
+  }
 
   AdamT<T> adam(network.parameters().size(), AdamOptions{o.lr, 0.9, 0.999, 1e-8, o.weight_decay});
   RefinerT<T> refiner;
@@ -164,7 +179,13 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
       // the same bits but measured no faster here (0.91-1.06x per epoch, tests/bench/bench_train.cpp):
       // streaming p, m and v dominates Adam's pass, not the extra read of W2.
       LayerGradientT<T> layers[2];
-      network.backward(xb, grad_V0, layers);
+      if (aux_head) {
+        gather(aux_targets, order.data() + start, count, aux_b);
+        report.aux += aux_head->train_step(network.hidden_activations(), aux_b, grad_A1_aux);
+        network.backward(xb, grad_V0, grad_A1_aux, layers);
+      } else {
+        network.backward(xb, grad_V0, layers);
+      }
       adam.step(network.parameters(), layers, 2);
       report.loss += loss.total;
       report.data += loss.data;
@@ -175,6 +196,7 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
     report.data /= N;
     report.mech /= N;
     report.ne /= N;
+    report.aux /= N;
     if (!std::isfinite(report.loss))
       throw Error("training diverged at epoch " + std::to_string(epoch) +
                   " (loss is not finite); with a fixed --refine-step, check eta * lambda_max < 2(1+beta) or use auto");
@@ -199,6 +221,10 @@ TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const Tra
           "Vin is " + std::to_string(data.vin.rows()) + " x " + std::to_string(data.vin.cols()) + ", expected " +
               std::to_string(mech.n_in()) + " x " + std::to_string(N));
   require(data.inputs.allFinite() && data.targets.allFinite(), "training inputs and targets must be finite");
+  require(o.aux_weight == 0 || (data.aux_targets.rows() > 0 && data.aux_targets.cols() == N &&
+                                data.aux_targets.allFinite()),
+          "--aux-omics-weight needs finite auxiliary targets for every training row, got " +
+              std::to_string(data.aux_targets.rows()) + " x " + std::to_string(data.aux_targets.cols()));
   require(o.normalise == FluxNormalisation::None || (o.scale_input >= 0 && o.scale_input < data.inputs.rows()),
           "uptake normalisation needs the input row of the measured glucose uptake, got " +
               std::to_string(o.scale_input));

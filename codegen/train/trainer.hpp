@@ -67,6 +67,9 @@ struct TrainOptions {
   LossWeightingFactory weighting;  // empty: the variant's own loss; set: NE and L_mech weighted per batch
   FluxNormalisation normalise = FluxNormalisation::None;
   int scale_input = -1;  // with normalise: the input row (raw units) holding the measured uptake
+  // Weight w of the auxiliary head's loss (train/aux_head.hpp), predicting TrainingSet::aux_targets
+  // from the hidden layer during training only; 0 = no head (training exactly as without it).
+  double aux_weight = 0;
 };
 
 // Checks ranges; throws minn::Error naming the option.
@@ -80,6 +83,7 @@ struct TrainingSet {
   Eigen::MatrixXd inputs;   // features x samples, raw units
   Eigen::MatrixXd targets;  // n_ref x samples (Pref order)
   Eigen::MatrixXd vin;      // n_in x samples (upper bounds of the Pin rows; +inf = none)
+  Eigen::MatrixXd aux_targets;  // aux x samples, raw (e.g. the omics); empty = none. Used when aux_weight > 0
 
   int samples() const { return static_cast<int>(inputs.cols()); }
   TrainingSet subset(const std::vector<int>& columns) const;
@@ -91,6 +95,7 @@ struct EpochReport {
   double data = 0;
   double mech = 0;
   double ne = 0;
+  double aux = 0;     // the auxiliary head's weighted loss (0 without it)
 };
 using EpochCallback = std::function<void(const EpochReport&)>;
 
