@@ -144,6 +144,10 @@ void add_cv_commands(CLI::App& app) {
   cmd->add_flag("--genotype-input", j.genotype_input,
                 "with --inputs online: the knockout also enters the network (and ridge), one 0/1 input per "
                 "disabled reaction");
+  cmd->add_option("--aux-omics-weight", j.aux_omics_weight,
+                  "MINNs: weight of a training-only head predicting the 139 omics (min-max scaled) from the hidden "
+                  "layer; the evaluated model does not read them (0 = off)")
+      ->capture_default_str();
   cmd->add_option("--refine-step", args->refine_step, "refinement step eta: 'auto' (safe) or a number")
       ->capture_default_str();
   cmd->add_option("--holdout", j.holdout, "hold out only these experiments (repeatable; default: all)");

@@ -173,6 +173,11 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   s.base.precision = train::parse_precision(job.precision);
   s.base.clip_inputs = job.clip_inputs;
   s.base.normalise = train::parse_normalisation(job.normalise);
+  s.base.aux_weight = job.aux_omics_weight;
+  if (job.aux_omics_weight > 0) {
+    if (variant.baseline) throw Error("--aux-omics-weight applies to MINN variants, not to the baseline " + variant.name);
+    problem.data.aux_targets = prepared.omics.transpose();  // each training scales them on its own rows
+  }
   if (s.base.normalise != train::FluxNormalisation::None) {
     if (variant.baseline) throw Error("--normalise applies to MINN variants, not to the baseline " + variant.name);
     s.base.scale_input = train::uptake_input_row(dataset, job.data_dir);
@@ -214,7 +219,10 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
               (s.base.normalise != train::FluxNormalisation::None ? " --normalise " + job.normalise : std::string());
   // Only when not the default, so that omics commands and checkpoint signatures stay as they were.
   const std::string input_options = (input_set != InputSet::Omics ? " --inputs " + job.inputs : std::string()) +
-                                    (job.genotype_input ? " --genotype-input" : "");
+                                    (job.genotype_input ? " --genotype-input" : "") +
+                                    (job.aux_omics_weight > 0
+                                         ? " --aux-omics-weight " + train::shortest_double(job.aux_omics_weight)
+                                         : std::string());
   r.command += input_options;
   if (variant.baseline)  // only what a baseline reads; ridge also uses the inner folds of --seed
     r.command = "minnc cv --gem " + file_name(job.gem_path) + " --data " + file_name(job.data_dir) + " --variant " +

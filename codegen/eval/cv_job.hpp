@@ -36,6 +36,7 @@ struct CvJob {
   // pfba then fixes all four rates. genotype_input: the knockout indicators enter the network/ridge too.
   std::string inputs = "omics";
   bool genotype_input = false;
+  double aux_omics_weight = 0;  // MINNs: the training-only omics head's loss weight (train/aux_head.hpp)
   int folds = 5;
   std::uint64_t seed = 0;
   int threads = 0;               // 0: every hardware thread

@@ -22,7 +22,9 @@ std::string fixed(double v, int digits) {
 std::string cv_output_stem(const CvJobResult& r, const CvJob& job) {
   return r.gem_id + (r.reduce == "none" ? "" : "-" + r.reduce) + "-" + r.variant +
          (job.normalise == "none" ? "" : "-" + job.normalise) + (job.inputs == "omics" ? "" : "-" + job.inputs) +
-         (job.genotype_input ? "-genotype" : "") + "-seed" + std::to_string(job.seed);
+         (job.genotype_input ? "-genotype" : "") +
+         (job.aux_omics_weight > 0 ? "-aux" + train::shortest_double(job.aux_omics_weight) : "") + "-seed" +
+         std::to_string(job.seed);
 }
 
 std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job, const std::string& out_dir) {
@@ -159,6 +161,7 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
           .add("experiments", per)
           .add("inputs", json::quote(job.inputs))
           .add("genotype_input", job.genotype_input ? "true" : "false")
+          .add("aux_omics_weight", json::number(job.aux_omics_weight))
           .add("input_count", json::number(static_cast<long long>(r.input_names.size())))
           .add("input_names", inputs)
           .add("intracellular", intracellular)

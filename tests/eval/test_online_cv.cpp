@@ -130,5 +130,19 @@ TEST(OnlineCv, AnOnlineMinnTrainsWithTheKnockoutAsPinRows) {
   EXPECT_THROW(run_cv_job(job), Error);  // --genotype-input needs online inputs
 }
 
+TEST(OnlineCv, TheAuxiliaryOmicsHeadIsAnOptionOfMinnsOnly) {
+  CvJob job = tiny_job("c-balanced");
+  job.inputs = "online";
+  job.aux_omics_weight = 0.5;
+  job.holdout = {"pgi"};
+  const CvJobResult r = run_cv_job(job);
+  ASSERT_TRUE(r.cv.complete);
+  EXPECT_EQ(r.input_names.size(), 4u);  // the omics are targets of the head, not inputs
+  EXPECT_NE(r.command.find(" --inputs online --aux-omics-weight 0.5"), std::string::npos);
+  EXPECT_EQ(cv_output_stem(r, job), "e_coli_core-c-balanced-online-aux0.5-seed0");
+  job.variant = "ridge";
+  EXPECT_THROW(run_cv_job(job), Error);
+}
+
 }  // namespace
 }  // namespace minn::eval
