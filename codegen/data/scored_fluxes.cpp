@@ -1,6 +1,7 @@
 #include "data/scored_fluxes.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "common/error.hpp"
 
@@ -9,6 +10,14 @@ namespace {
 
 bool is_input(const Dataset& d, const std::string& id) {
   return std::find(d.input_names.begin(), d.input_names.end(), id) != d.input_names.end();
+}
+
+// The biomass reaction: the GEM's objective, or (should a reduction have dropped the objective
+// coefficient) an id naming biomass, as data/ishii_ids.cpp recognises it.
+bool is_biomass(const Reaction& r) {
+  std::string lower = r.id;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return r.objective_coefficient != 0.0 || lower.find("biomass") != std::string::npos;
 }
 
 }  // namespace
@@ -26,7 +35,7 @@ std::vector<int> intracellular_rows(const Dataset& d, const Gem& gem) {
   for (std::size_t i = 0; i < d.target_ids.size(); ++i) {
     const std::string& id = d.target_ids[i];
     const Reaction& r = gem.reactions[static_cast<std::size_t>(d.target_reactions[i])];
-    if (id.rfind("R_EX_", 0) == 0 || r.objective_coefficient != 0.0) {
+    if (id.rfind("R_EX_", 0) == 0 || is_biomass(r)) {
       excluded += (excluded.empty() ? "" : ", ") + id;
       continue;
     }

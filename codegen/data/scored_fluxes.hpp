@@ -17,7 +17,7 @@ inline constexpr int kIntracellularFluxes = 37;
 std::vector<int> metric_rows(const Dataset& dataset);
 
 // Target rows that are neither an exchange (id R_EX_*) nor the GEM's biomass reaction (a nonzero
-// objective coefficient). minn::Error unless there are exactly kIntracellularFluxes of them (the
+// objective coefficient, or "biomass" in the id). minn::Error unless there are exactly kIntracellularFluxes of them (the
 // Ishii layout), or when one of them is an input.
 std::vector<int> intracellular_rows(const Dataset& dataset, const Gem& split_gem);
 
