@@ -2,7 +2,6 @@
 
 #include <cstdio>
 #include <limits>
-#include <tuple>
 
 #include "common/error.hpp"
 #include "data/csv_table.hpp"
@@ -14,7 +13,7 @@
 #include "eval/work_queue.hpp"
 #include "gem/gem.hpp"
 #include "lp/pfba_predictor.hpp"
-#include "lp/reduce.hpp"
+#include "lp/dataset_reduction.hpp"
 #include "sbml/sbml_reader.hpp"
 #include "train/train_job.hpp"
 
@@ -92,23 +91,11 @@ Eigen::MatrixXd load_fit_targets(const std::string& path, const std::vector<std:
 
 CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   const VariantSetup variant = variant_setup(job.variant);
-  if (job.reduce != "none" && job.reduce != "fva" && job.reduce != "fba")
-    throw Error("--reduce '" + job.reduce + "': expected none, fva or fba");
   Diagnostics diagnostics;
-  Gem unsplit = read_sbml(job.gem_path, &diagnostics);
-  const std::string sha = unsplit.source_sha256;
-  if (job.reduce == "fva") unsplit = fva_reduce(unsplit).reduced;
-  if (job.reduce == "fba") {
-    FbaReduceOptions o;
-    o.solutions = job.reduce_solutions;
-    o.seed = job.reduce_seed;
-    o.parsimonious = true;  // plain FBA vertices route flux through loops (lp/reduce.hpp)
-    std::tie(o.glucose_uptake_min, o.glucose_uptake_max) =
-        input_range(load_ishii_inputs(job.data_dir), kGlucoseUptakeInput, job.data_dir);
-    o.keep = measured_reaction_ids(job.data_dir, unsplit);
-    unsplit = fba_reduce(unsplit, o).reduced;
-  }
-  unsplit.source_sha256 = sha;
+  // The reduction every command shares (lp/dataset_reduction.hpp); it keeps the file's SHA-256.
+  const Gem unsplit =
+      reduce_for_dataset(read_sbml(job.gem_path, &diagnostics),
+                         DatasetReduction{job.reduce, job.reduce_solutions, job.reduce_seed}, job.data_dir);
   const Gem gem = split_reversible(unsplit);
   const InputSet input_set = parse_input_set(job.inputs);
   const ModelInputs prepared = model_inputs(load_ishii(job.data_dir, gem), gem, input_set, job.genotype_input);
