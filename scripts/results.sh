@@ -128,6 +128,22 @@ RUNS=(
   "full-clip|e_coli_core|none|pure-nn|0|--pin co2-free --sampler tpe --clip-inputs --normalise glucose"
   "full-clip|iAF1260|fva|c-balanced|0|--sampler tpe --precision f32 --clip-inputs --normalise glucose"
   "full-clip|iAF1260|fva|pure-nn|0|--sampler tpe --precision f32 --clip-inputs --normalise glucose-residual"
+  # Online soft sensors (issue 15): inputs a bioreactor measures (glucose and O2 uptake, CO2
+  # evolution, growth rate) plus the strain's knockouts as exact zero bounds; with the genotype also
+  # as network inputs; with the omics only as training targets of an auxiliary head.
+  "full-clip|e_coli_core|none|c-balanced|0|--pin co2-free --sampler tpe --clip-inputs --normalise glucose-residual --inputs online"
+  "full-clip|e_coli_core|none|c-balanced|1|--pin co2-free --sampler tpe --clip-inputs --normalise glucose-residual --inputs online"
+  "full-clip|e_coli_core|none|c-balanced|2|--pin co2-free --sampler tpe --clip-inputs --normalise glucose-residual --inputs online"
+  "full-clip|e_coli_core|none|c-balanced|0|--pin co2-free --sampler tpe --clip-inputs --normalise glucose-residual --inputs online --genotype-input"
+  "full-clip|e_coli_core|none|c-balanced|1|--pin co2-free --sampler tpe --clip-inputs --normalise glucose-residual --inputs online --genotype-input"
+  "full-clip|e_coli_core|none|c-balanced|2|--pin co2-free --sampler tpe --clip-inputs --normalise glucose-residual --inputs online --genotype-input"
+  "full-clip|e_coli_core|none|c-balanced|0|--pin co2-free --sampler tpe --clip-inputs --normalise glucose-residual --inputs online --aux-omics-weight 1"
+  "full-clip|e_coli_core|none|c-balanced|1|--pin co2-free --sampler tpe --clip-inputs --normalise glucose-residual --inputs online --aux-omics-weight 1"
+  "full-clip|e_coli_core|none|c-balanced|2|--pin co2-free --sampler tpe --clip-inputs --normalise glucose-residual --inputs online --aux-omics-weight 1"
+  # The simple baselines on the same online inputs (ridge on the online rates; pFBA with every
+  # online rate and the knockout fixed).
+  "full-clip|e_coli_core|none|ridge|0|--clip-inputs --inputs online"
+  "full-clip|e_coli_core|none|pfba|0|--inputs online"
 )
 
 if [ "$REPORT_ONLY" = 0 ]; then
@@ -139,6 +155,10 @@ if [ "$REPORT_ONLY" = 0 ]; then
     [[ "$extra" =~ --normalise\ ([a-z-]+) ]] && normalise=${BASH_REMATCH[1]}
     tag=$variant
     [ "$normalise" = none ] || tag=$variant-$normalise
+    # The stem minnc cv writes (eval/cv_outputs.cpp cv_output_stem).
+    [[ "$extra" =~ --inputs\ ([a-z]+) ]] && [ "${BASH_REMATCH[1]}" != omics ] && tag=$tag-${BASH_REMATCH[1]}
+    [[ "$extra" =~ --genotype-input ]] && tag=$tag-genotype
+    [[ "$extra" =~ --aux-omics-weight\ ([0-9.e+-]+) ]] && tag=$tag-aux${BASH_REMATCH[1]}
     stem=$gem-$tag-seed$seed
     [ "$reduce" = none ] || stem=$gem-$reduce-$tag-seed$seed
     [ -f "$out/$stem.metrics.json" ] && continue

@@ -98,6 +98,7 @@ GenotypeIndicators genotype_indicators(const Gem& gem, const GenotypeKnockouts& 
   for (Eigen::Index e = 0; e < ko.upper_bounds.rows(); ++e)
     for (std::size_t k = 0; k < column_of.size(); ++k)
       if (ko.upper_bounds(e, static_cast<Eigen::Index>(k)) == 0.0) out.values(e, column_of[k]) = 1.0;
+  out.indicator_of_reaction = column_of;
   return out;
 }
 

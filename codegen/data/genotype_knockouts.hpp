@@ -33,7 +33,8 @@ GenotypeKnockouts genotype_knockouts(const Gem& split_gem, const std::vector<std
 // one reaction merged (they are always disabled together), named "ko_<unsplit id>", e.g. ko_R_PGI.
 struct GenotypeIndicators {
   std::vector<std::string> names;
-  Eigen::MatrixXd values;  // experiments x indicators
+  Eigen::MatrixXd values;                 // experiments x indicators
+  std::vector<int> indicator_of_reaction;  // per GenotypeKnockouts reaction: its indicator column
 };
 GenotypeIndicators genotype_indicators(const Gem& split_gem, const GenotypeKnockouts& knockouts);
 

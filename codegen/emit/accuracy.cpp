@@ -4,28 +4,12 @@
 
 #include "data/ishii_dataset.hpp"
 #include "emit/batch_predict.hpp"
+#include "emit/model_dataset.hpp"
 #include "gem/gem.hpp"
 #include "train/metrics.hpp"
 
 namespace minn::emit {
 namespace {
-
-// The Ishii loader maps measured fluxes by reaction id (and finds the biomass reaction through the
-// objective), so the model's own ids make the GEM; the measured (Pref) reactions it was trained
-// on stand in for the objective, of which the loader only considers biomass reactions.
-Gem reaction_id_gem(const MinnModel& model) {
-  Gem gem;
-  gem.id = model.gem_id;
-  for (const std::string& id : model.reaction_ids) {
-    Reaction r;
-    r.id = id;
-    for (const std::string& measured : model.pref_reactions) {
-      if (measured == id) r.objective_coefficient = 1.0;
-    }
-    gem.reactions.push_back(std::move(r));
-  }
-  return gem;
-}
 
 double mean_ne(const Dataset& data, const std::vector<int>& scored, const Predictions& p) {
   Eigen::MatrixXd truth(scored.size(), data.targets.rows());
@@ -46,7 +30,8 @@ AccuracyComparison compare_accuracy(const MinnModel& model, Precision other, con
   const Dataset data = load_ishii(dir, reaction_id_gem(model));
   std::vector<int> scored;
   for (std::size_t k = 0; k < data.target_ids.size(); ++k) {
-    if (data.target_ids[k] != kGlucoseUptakeInput && data.target_ids[k] != kOxygenUptakeInput) {
+    // An input is never scored as a prediction (the uptakes, or an online model's rates).
+    if (std::find(model.input_names.begin(), model.input_names.end(), data.target_ids[k]) == model.input_names.end()) {
       scored.push_back(static_cast<int>(k));
     }
   }

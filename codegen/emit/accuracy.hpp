@@ -1,6 +1,6 @@
 // Accuracy of a model's predictions on the Ishii dataset, as the paper scores it (train/metrics.hpp:
-// NE per experiment over the measured fluxes except the glucose and O2 uptakes, predictions
-// clipped at 0, mean over experiments). Used by `minnc compile --precision int8w`.
+// NE per experiment over the measured fluxes except the model's inputs (the uptakes, or an online
+// model's rates), predictions clipped at 0, mean over experiments). Used by `minnc compile --precision int8w`.
 #pragma once
 #include <string>
 

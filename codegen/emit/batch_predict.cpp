@@ -6,7 +6,7 @@
 
 #include "common/error.hpp"
 #include "data/inputs_csv.hpp"
-#include "data/ishii_dataset.hpp"
+#include "emit/model_dataset.hpp"
 #include "emit/reference_predictor.hpp"
 
 namespace minn::emit {
@@ -16,9 +16,9 @@ InputRows load_input_rows(const std::string& path, const MinnModel& model) {
   out.origin = path;
   Eigen::MatrixXd values;
   if (std::filesystem::is_directory(path)) {
-    const IshiiInputs ishii = load_ishii_inputs(path);
-    out.experiments = ishii.experiments;
-    values = select_inputs(ishii.input_names, ishii.inputs, model.input_names, path);
+    DatasetInputs dataset = dataset_inputs(path, model);
+    out.experiments = std::move(dataset.experiments);
+    values = std::move(dataset.values);
   } else {
     const InputTable table = load_inputs_csv(path, model.input_names);
     out.experiments = table.experiments;

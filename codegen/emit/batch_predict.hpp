@@ -17,8 +17,9 @@ struct InputRows {
   std::vector<std::vector<float>> rows;
 };
 
-// `path`: an Ishii-layout directory (transcriptomics.csv, proteomics.csv, fluxomics.csv) or an
-// inputs.csv table (data/inputs_csv.hpp). Columns are matched to the model's inputs by name.
+// `path`: an Ishii-layout directory (transcriptomics.csv, proteomics.csv, fluxomics.csv; inputs
+// as emit/model_dataset.hpp finds them) or an inputs.csv table (data/inputs_csv.hpp). Columns are
+// matched to the model's inputs by name.
 InputRows load_input_rows(const std::string& path, const MinnModel& model);
 
 struct Predictions {

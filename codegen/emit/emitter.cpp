@@ -10,6 +10,8 @@
 #include "emit/c_source.hpp"
 #include "emit/lowered_model.hpp"
 #include "emit/report.hpp"
+#include "emit/sensor_emitter.hpp"
+#include "emit/sensor_inputs.hpp"
 #include "emit/tables.hpp"
 
 namespace minn::emit {
@@ -31,14 +33,15 @@ std::string join_offsets(const std::string& base, int offset) {
   return offset == 0 ? base : base + " + " + std::to_string(offset);
 }
 
-std::string c_header(const EmitOptions& o, const LoweredModel& m) {
+std::string c_header(const EmitOptions& o, const LoweredModel& m, const SensorSpec& spec) {
   const std::string& n = o.name;
   const std::string guard = "MINN_GENERATED_" + n + "_H";
   std::ostringstream s;
   s << banner("/* ", " * ", "\n * C API; status codes in minn/status.h: 0 ok, 1000 + i input i "
               "beyond the training\n * envelope (outputs computed), -(1 + i) input i NaN or +-Inf "
               "(outputs unchanged). */\n", n + ".h", o, m)
-    << "#ifndef " << guard << "\n#define " << guard << "\n\n#include \"minn/status.h\"\n\n"
+    << "#ifndef " << guard << "\n#define " << guard << "\n\n#include \"minn/status.h\"\n"
+    << (spec.sources.empty() ? "" : "#include \"minn/sensor_signals.h\"\n") << "\n"
     << "#define " << n << "_NUM_INPUTS " << m.num_inputs << "\n"
     << "#define " << n << "_NUM_OUTPUTS " << m.num_outputs << "\n"
     << "#define " << n << "_WORKSPACE_FLOATS " << m.workspace.floats << "\n\n"
@@ -62,6 +65,7 @@ std::string c_header(const EmitOptions& o, const LoweredModel& m) {
     << "extern const char* const " << n << "_input_names[" << n << "_NUM_INPUTS];\n"
     << "extern const char* const " << n << "_input_units[" << n << "_NUM_INPUTS];\n"
     << "extern const char* const " << n << "_reaction_ids[" << n << "_NUM_OUTPUTS];\n\n"
+    << sensor_c_declarations(n, m, spec)
     << "#ifdef __cplusplus\n}  /* extern \"C\" */\n#endif\n\n#endif /* " << guard << " */\n";
   return s.str();
 }
@@ -145,7 +149,8 @@ std::string flux_scale_call(const LoweredModel& m) {
   return s.str();
 }
 
-std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableSet& tables) {
+std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableSet& tables,
+                       const SensorSpec& spec) {
   const std::string& n = o.name;
   const bool uses_inf = [&] {
     for (const Table& t : tables.tables) {
@@ -160,7 +165,10 @@ std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableS
               "set for host and target).\n", n + ".cpp", o, m)
     << "#include \"" << n << ".hpp\"\n\n#include <stdint.h>\n";
   if (uses_inf) s << "\n#include <limits>\n";
-  s << "\n#include \"minn/minn.hpp\"\n\nnamespace " << n << " {\nnamespace {\n";
+  if (!spec.sources.empty()) s << "#include <new>\n";
+  s << "\n#include \"minn/minn.hpp\"\n";
+  if (!spec.sources.empty()) s << "#include \"minn/soft_sensor.hpp\"\n";
+  s << "\nnamespace " << n << " {\nnamespace {\n";
   for (const Table& t : tables.tables) print_table(s, t);
   const bool refine = m.refine.steps > 0;
   if (refine) {
@@ -200,11 +208,19 @@ std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableS
   if (refine) {
     s << "  // Refinement: " << m.refine.steps << " heavy-ball steps on the fluxes, in place.\n";
     const std::string pin = m.pin.empty() ? "static_cast<const uint8_t*>(nullptr)" : "kPinReaction";
-    const std::string vin = m.pin.empty() ? "nullptr" : "kVin";
+    std::string vin = m.pin.empty() ? "nullptr" : "kVin";
+    if (!m.pin_switch.empty()) {
+      vin = join_offsets("ws", m.workspace.vin_offset);
+      s << "  // The strain's bounds: a Pin row whose genotype input is >= 0.5 (gene knocked out) gets Vin 0.\n"
+        << "  minn::knockout_bounds(in, kPinSwitch, kVin, " << m.pin.size() << ", " << vin << ");\n";
+    }
     s << "  minn::refine(kS, kST, " << pin << ", " << vin << ", " << m.pin.size() << ", kRefine, out, "
       << join_offsets("ws", m.workspace.d_offset) << ", "
       << join_offsets("ws", m.workspace.sv_offset) << ", "
       << join_offsets("ws", m.workspace.g_offset) << ");\n";
+    if (m.zero_closed_rows)
+      s << "  // Closed rows are exact after the refinement (a knocked-out reaction carries no flux).\n"
+        << "  minn::zero_closed_rows(kPinReaction, " << vin << ", " << m.pin.size() << ", out);\n";
   }
   s << "  return minn::Status::from_code(code);\n}\n\n}  // namespace\n\n"
     << "minn::Status infer(const Inputs& in, Outputs& out, Workspace& ws) {\n"
@@ -225,7 +241,8 @@ std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableS
   s << "\nint " << n << "_infer(const float* in, float* out, " << n << "_workspace* ws) {\n"
     << "  return " << n << "::run(in, out, ws->buf).code();\n}\n\n"
     << "int " << n << "_reaction_index(const char* id) { return " << n
-    << "::reaction_index(id); }\n\n}  // extern \"C\"\n";
+    << "::reaction_index(id); }\n"
+    << sensor_c_definitions(n, m, spec) << "\n}  // extern \"C\"\n";
   return s.str();
 }
 
@@ -235,12 +252,19 @@ std::vector<GeneratedFile> generate(const MinnModel& model, const EmitOptions& o
   validate_name(options.name);
   const LoweredModel lowered = lower(model, options.precision);
   const TableSet tables = build_tables(lowered);
+  SensorSpec spec;
+  spec.sources = sensor_input_sources(model);
+  for (std::size_t i = 0; i < spec.sources.size(); ++i)
+    spec.source_names.push_back(sensor_source_name(model, static_cast<int>(i), spec.sources[i]));
+  for (const GenotypeInput& g : model.genotype_inputs)
+    spec.genotype_names.push_back(model.input_names[static_cast<std::size_t>(g.input)]);
+  spec.genotype_inputs = static_cast<int>(model.genotype_inputs.size());
   ReportInput report{options.name, options.precision, options.model_sha256, &model, &lowered,
                      &tables};
   return {
-      {options.name + ".h", c_header(options, lowered)},
+      {options.name + ".h", c_header(options, lowered, spec)},
       {options.name + ".hpp", cpp_header(options, lowered)},
-      {options.name + ".cpp", cpp_source(options, lowered, tables)},
+      {options.name + ".cpp", cpp_source(options, lowered, tables, spec)},
       {options.name + "_report.json", report_json(report)},
       {options.name + ".md", report_markdown(report)},
   };

@@ -64,9 +64,11 @@ void lower_layers(const MinnModel& model, LoweredModel& out) {
   for (std::size_t k = 0; k < model.layers.size(); ++k) {
     const DenseLayer& layer = model.layers[k];
     const std::string what = "layer " + std::to_string(k) + " '" + layer.name + "'";
-    if (layer.in != width) {
-      fail(what + " takes " + std::to_string(layer.in) + " inputs, expected " +
-           std::to_string(width) + " (the previous width)");
+    // Layer 0 reads the first layer.in inputs; any further ones are genotype inputs that only
+    // switch refinement bounds (checked in lower_knockouts).
+    if (k == 0 ? (layer.in <= 0 || layer.in > width) : layer.in != width) {
+      fail(what + " takes " + std::to_string(layer.in) + " inputs, expected " + (k == 0 ? "1.." : "") +
+           std::to_string(width) + (k == 0 ? " (the model's inputs)" : " (the previous width)"));
     }
     if (layer.out <= 0) fail(what + " has " + std::to_string(layer.out) + " outputs, expected > 0");
     expect_size(layer.weights.size(), static_cast<std::size_t>(layer.in) * layer.out,
@@ -229,6 +231,37 @@ void lower_refinement(const MinnModel& model, LoweredModel& out) {
       out.pin.empty() ? 0.0f : 2.0f / static_cast<float>(out.pin.size());
 }
 
+// Runs after lower_layers and lower_refinement. Pin rows closed by a genotype input (>= 0.5).
+void lower_knockouts(const MinnModel& model, LoweredModel& out) {
+  const int network_inputs = out.layers.front().in;
+  if (model.pin_switch_input.empty()) {
+    if (network_inputs < out.num_inputs)
+      fail("inputs " + std::to_string(network_inputs) + ".." + std::to_string(out.num_inputs - 1) +
+           " are not read by layer 0 and switch no Pin row");
+    return;
+  }
+  expect_size(model.pin_switch_input.size(), model.pin_reactions.size(), "pin_switch_input (one per Pin row)");
+  std::vector<bool> read(static_cast<std::size_t>(out.num_inputs), false);
+  for (int i = 0; i < network_inputs; ++i) read[static_cast<std::size_t>(i)] = true;
+  for (std::size_t k = 0; k < model.pin_switch_input.size(); ++k) {
+    const std::int32_t s = model.pin_switch_input[k];
+    if (s < -1 || s >= out.num_inputs)
+      fail("pin_switch_input[" + std::to_string(k) + "] is " + std::to_string(s) + ", expected -1 or an input index");
+    if (s >= 0) read[static_cast<std::size_t>(s)] = true;
+  }
+  for (int i = 0; i < out.num_inputs; ++i)
+    if (!read[static_cast<std::size_t>(i)])
+      fail("input " + std::to_string(i) + " '" + out.input_names[static_cast<std::size_t>(i)] +
+           "' is not read by layer 0 and switches no Pin row");
+  if (out.refine.steps > 0) out.pin_switch = model.pin_switch_input;
+}
+
+void lower_closed_rows(LoweredModel& out) {
+  if (out.refine.steps == 0) return;  // follows the refinement (as in training)
+  out.zero_closed_rows = !out.pin_switch.empty();
+  for (float v : out.vin) out.zero_closed_rows = out.zero_closed_rows || v == 0.0f;
+}
+
 WorkspaceLayout plan_workspace(const LoweredModel& m) {
   // Activation k (k = 0: scaled inputs) for k < L lives in region k % 2.
   int region[2] = {m.num_inputs, 0};
@@ -244,6 +277,10 @@ WorkspaceLayout plan_workspace(const LoweredModel& m) {
     w.sv_offset = m.num_outputs;
     w.g_offset = m.num_outputs + m.s_rows;
     w.floats = std::max(w.floats, 2 * m.num_outputs + m.s_rows);
+    if (!m.pin_switch.empty()) {  // the bounds of this strain, after the refinement's buffers
+      w.vin_offset = 2 * m.num_outputs + m.s_rows;
+      w.floats = std::max(w.floats, w.vin_offset + static_cast<int>(m.pin.size()));
+    }
   }
   return w;
 }
@@ -272,6 +309,8 @@ LoweredModel lower(const MinnModel& model, Precision precision) {
   lower_layers(model, out);
   lower_normalisation(model, out);
   lower_refinement(model, out);
+  lower_knockouts(model, out);
+  lower_closed_rows(out);
   out.workspace = plan_workspace(out);
   return out;
 }

@@ -33,6 +33,7 @@ struct WorkspaceLayout {
   int d_offset = 0;                   // momentum (n)
   int sv_offset = 0;                  // S V (m)
   int g_offset = 0;                   // gradient (n)
+  int vin_offset = -1;                // knockout models: this strain's Vin (Pin rows); -1 = none
   int floats = 0;
 };
 
@@ -63,6 +64,13 @@ struct LoweredModel {
   std::vector<float> st_val;
   std::vector<std::int32_t> pin;
   std::vector<float> vin;
+  // Knockout switches (online models): per Pin row the genotype input that closes it (Vin 0 when
+  // >= 0.5), -1 for none; empty when the model has none (then kVin is used as is).
+  std::vector<std::int32_t> pin_switch;
+  // After the refinement, the fluxes of Pin rows with Vin = 0 are set to 0 (minn::zero_closed_rows):
+  // set when some row can be closed (a switch or a default Vin of 0); other models skip the loop
+  // and keep their code.
+  bool zero_closed_rows = false;
   minn::RefineParams refine{};
   WorkspaceLayout workspace;
 

@@ -35,9 +35,16 @@ int ReferencePredictor::infer(const float* in, float* out) {
                                                       m.s_col.data(), m.s_val.data()};
     const minn::CsrView<std::int32_t, std::int32_t> st{m.s_cols, m.s_rows, m.st_row_ptr.data(),
                                                        m.st_col.data(), m.st_val.data()};
-    minn::refine(s, st, m.pin.data(), m.vin.data(), static_cast<int>(m.pin.size()), m.refine, out,
+    const float* vin = m.vin.data();
+    if (!m.pin_switch.empty()) {  // as the generated run(): this strain's bounds from its genotype inputs
+      minn::knockout_bounds(in, m.pin_switch.data(), m.vin.data(), static_cast<int>(m.pin.size()),
+                            buf + m.workspace.vin_offset);
+      vin = buf + m.workspace.vin_offset;
+    }
+    minn::refine(s, st, m.pin.data(), vin, static_cast<int>(m.pin.size()), m.refine, out,
                  buf + m.workspace.d_offset, buf + m.workspace.sv_offset,
                  buf + m.workspace.g_offset);
+    if (m.zero_closed_rows) minn::zero_closed_rows(m.pin.data(), vin, static_cast<int>(m.pin.size()), out);
   }
   return code;
 }

@@ -98,6 +98,16 @@ TableSet build_tables(const LoweredModel& m) {
       t.push_back(int_table("kPinReaction", "Pin rows: the reaction each bound row selects.",
                             m.pin, pin));
       t.push_back(float_table("kVin", "Vin: upper bound per Pin row (inf = no bound).", m.vin));
+      if (!m.pin_switch.empty()) {
+        std::string names;
+        for (std::int32_t in : m.pin_switch)
+          if (in >= 0 && names.find(m.input_names[static_cast<std::size_t>(in)]) == std::string::npos)
+            names += (names.empty() ? "" : ", ") + m.input_names[static_cast<std::size_t>(in)];
+        t.push_back(int_table("kPinSwitch",
+                              "Knockouts: the genotype input that closes each Pin row (Vin 0 when >= 0.5), "
+                              "-1 for none (" + names + ").",
+                              m.pin_switch, IndexType{"int16_t", 2}));
+      }
     }
   }
   return set;

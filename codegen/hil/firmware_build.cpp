@@ -83,7 +83,8 @@ Firmware build_firmware(const FirmwareRequest& request) {
       "cmake", "-S", (targets / "firmware").string(), "-B", request.build_dir, "-G", "Ninja",
       "-DCMAKE_BUILD_TYPE=Release", "-DMINN_BOARD=" + request.board,
       "-DMINN_MODEL_DIR=" + fs::absolute(request.model_dir).string(), "-DMINN_MODEL_NAME=" + request.model_name,
-      "-DMINN_LIB_DIR=" + (fs::path(request.source_dir) / "lib").string(), "-DMINN_HIL_OPT=" + request.opt};
+      "-DMINN_LIB_DIR=" + (fs::path(request.source_dir) / "lib").string(), "-DMINN_HIL_OPT=" + request.opt,
+      "-DMINN_HIL_HARNESS=" + request.harness};
   run_or_throw(configure, kConfigureSeconds, "configuring the " + request.board + " firmware", nullptr);
   Firmware fw;
   run_or_throw({"cmake", "--build", request.build_dir}, kBuildSeconds, "building the " + request.board + " firmware",

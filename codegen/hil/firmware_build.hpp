@@ -14,6 +14,9 @@ struct FirmwareRequest {
   std::string model_name;  // NAME
   std::string build_dir;   // reused between runs: a second build only recompiles what changed
   std::string opt = "-O2";
+  // targets/common/<harness>: hil_main.c (vectors through NAME_infer) or hil_sensor_main.c (signal
+  // samples through NAME_sensor_step; needs minn_sensor_setup.h in model_dir).
+  std::string harness = "hil_main.c";
 };
 
 struct Firmware {

@@ -9,8 +9,7 @@
 #include <random>
 
 #include "common/error.hpp"
-#include "data/inputs_csv.hpp"
-#include "data/ishii_dataset.hpp"
+#include "emit/batch_predict.hpp"
 #include "emit/emitter.hpp"
 #include "emit/reference_predictor.hpp"
 #include "hil/boards.hpp"
@@ -169,21 +168,12 @@ void print_fluxes(std::ostream& out, const MinnModel& model, const DataRows& dat
 
 }  // namespace
 
-DataRows load_data_rows(const std::string& path, const std::vector<std::string>& input_names) {
+DataRows load_data_rows(const std::string& path, const MinnModel& model) {
+  const emit::InputRows loaded = emit::load_input_rows(path, model);
   DataRows rows;
-  Eigen::MatrixXd values;
-  if (fs::is_directory(path)) {
-    IshiiInputs ishii = load_ishii_inputs(path);
-    values = select_inputs(ishii.input_names, ishii.inputs, input_names, path);
-    rows.labels = ishii.experiments;
-  } else {
-    InputTable table = load_inputs_csv(path, input_names);
-    values = table.inputs;
-    rows.labels = table.experiments;
-  }
-  rows.inputs.num_inputs = static_cast<int>(input_names.size());
-  for (Eigen::Index r = 0; r < values.rows(); ++r)
-    for (Eigen::Index c = 0; c < values.cols(); ++c) rows.inputs.values.push_back(static_cast<float>(values(r, c)));
+  rows.labels = loaded.experiments;
+  rows.inputs.num_inputs = model.num_inputs();
+  for (const std::vector<float>& row : loaded.rows) rows.inputs.values.insert(rows.inputs.values.end(), row.begin(), row.end());
   return rows;
 }
 
@@ -221,7 +211,7 @@ int run_hil_job(const HilJobOptions& options, std::ostream& out) {
   }
 
   DataRows data;
-  if (!options.data_path.empty()) data = load_data_rows(options.data_path, model.input_names);
+  if (!options.data_path.empty()) data = load_data_rows(options.data_path, model);
   if (!options.show_rows.empty() && options.data_path.empty()) throw Error("--show needs --data");
   for (const auto& label : options.show_rows)  // fail before the builds, not after
     if (std::find(data.labels.begin(), data.labels.end(), label) == data.labels.end())

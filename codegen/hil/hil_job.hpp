@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hil/vector_files.hpp"
+#include "model/model.hpp"
 
 namespace minn::hil {
 
@@ -37,7 +38,7 @@ struct HilJobOptions {
 };
 
 // --data as `minnc predict` reads it, columns reordered to the model's inputs.
-DataRows load_data_rows(const std::string& path, const std::vector<std::string>& input_names);
+DataRows load_data_rows(const std::string& path, const MinnModel& model);
 
 // Returns 0 when every vector on every target that fits its part is bit-identical with the
 // host reference; 1 otherwise. minn::Error for bad input (model, data, options).

@@ -47,8 +47,19 @@ struct Provenance {
   std::string command;                                   // the command line that trained it
 };
 
+// A genotype input (online models): 1 when the strain lacks one of `genes`, 0 for a strain that
+// has them all. The genes are the GEM's names and ids whose single knockout disables the input's
+// reactions through their GPR (e.g. "pgi", "b4025" for ko_R_PGI), so a host tool can set the input
+// from a strain name; the firmware just receives the 0/1 value.
+struct GenotypeInput {
+  int input = -1;                  // index into the inputs
+  std::vector<std::string> genes;  // names and ids, in the training experiments' order
+};
+
 struct MinnModel {
   // Inputs, in order: raw sensor values; the scaler maps them to [0, 1] over the training rows.
+  // The network reads the first layers[0].in of them; any further inputs are genotype inputs that
+  // only switch refinement bounds (a model trained without the genotype as a network input).
   std::vector<std::string> input_names;
   std::vector<std::string> input_units;
   std::vector<float> scaler_min;       // per input
@@ -79,6 +90,10 @@ struct MinnModel {
   Refinement refinement;
   std::vector<std::int32_t> pin_reactions;  // Pin rows: each selects one reaction (index into reaction_ids)
   std::vector<float> default_vin;           // upper bound per Pin row; +inf = no bound
+  // Knockouts: per Pin row, the index of a genotype input that closes the row (upper bound 0
+  // instead of default_vin) when its raw value is >= 0.5, or -1. Empty = no switches.
+  std::vector<std::int32_t> pin_switch_input;
+  std::vector<GenotypeInput> genotype_inputs;
   std::vector<std::string> pref_reactions;  // measured-flux ids (Pref rows), in dataset order
 
   std::string gem_id;

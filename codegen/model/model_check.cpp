@@ -87,9 +87,10 @@ void check_layers(const Checker& c, const MinnModel& m) {
   for (std::size_t l = 0; l < m.layers.size(); ++l) {
     const DenseLayer& layer = m.layers[l];
     const auto where = [&] { return "layer " + std::to_string(l) + " '" + layer.name + "'"; };
-    if (layer.in != expected_in)
-      c.fail(where(), " takes ", layer.in, " inputs, expected ", expected_in,
-             l == 0 ? " (the number of model inputs)" : " (the outputs of the previous layer)");
+    // Layer 0 may read fewer than all inputs: the rest are genotype inputs (check_knockouts).
+    if (l == 0 ? (layer.in <= 0 || layer.in > expected_in) : layer.in != expected_in)
+      c.fail(where(), " takes ", layer.in, " inputs, expected ", l == 0 ? "1.." : "", expected_in,
+             l == 0 ? " (the model's inputs, genotype inputs last)" : " (the outputs of the previous layer)");
     if (layer.out <= 0) c.fail(where(), " has ", layer.out, " outputs, expected at least 1");
     const auto weights = static_cast<std::int64_t>(layer.in) * layer.out;
     if (static_cast<std::int64_t>(layer.weights.size()) != weights)
@@ -200,6 +201,37 @@ void check_bounds_and_references(const Checker& c, const MinnModel& m) {
       c.fail("Pref id ", i, " '", m.pref_reactions[i], "' is not one of the output reaction ids");
 }
 
+// Knockout switches: a genotype input closes its Pin rows (bound 0) when >= 0.5. Inputs beyond
+// layer 0's must be genotype inputs, or nothing would read them.
+void check_knockouts(const Checker& c, const MinnModel& m) {
+  std::vector<int> genotype_of(static_cast<std::size_t>(m.num_inputs()), 0);
+  for (std::size_t g = 0; g < m.genotype_inputs.size(); ++g) {
+    const GenotypeInput& in = m.genotype_inputs[g];
+    if (in.input < 0 || in.input >= m.num_inputs())
+      c.fail("genotype input ", g, " names input ", in.input, ", expected 0..", m.num_inputs() - 1);
+    if (genotype_of[static_cast<std::size_t>(in.input)]++ > 0)
+      c.fail("input ", in.input, " '", m.input_names[static_cast<std::size_t>(in.input)],
+             "' is listed twice as a genotype input");
+    if (in.genes.empty())
+      c.fail("genotype input '", m.input_names[static_cast<std::size_t>(in.input)], "' lists no gene");
+    for (const std::string& gene : in.genes)
+      if (gene.empty()) c.fail("genotype input '", m.input_names[static_cast<std::size_t>(in.input)], "' lists an empty gene");
+  }
+  if (!m.pin_switch_input.empty()) {
+    c.size("pin_switch_input", m.pin_switch_input.size(), m.pin_reactions.size(), "one per Pin row, or none");
+    for (std::size_t k = 0; k < m.pin_switch_input.size(); ++k) {
+      const std::int32_t in = m.pin_switch_input[k];
+      if (in != -1 && (in < 0 || in >= m.num_inputs() || genotype_of[static_cast<std::size_t>(in)] == 0))
+        c.fail("Pin row ", k, " is switched by input ", in, ", expected -1 or a genotype input");
+    }
+  }
+  const int network_inputs = m.layers.empty() ? m.num_inputs() : m.layers.front().in;
+  for (int i = network_inputs; i < m.num_inputs(); ++i)
+    if (genotype_of[static_cast<std::size_t>(i)] == 0)
+      c.fail("input ", i, " '", m.input_names[static_cast<std::size_t>(i)], "' is beyond layer 0's ", network_inputs,
+             " inputs but is not a genotype input, so nothing reads it");
+}
+
 void check_provenance(const Checker& c, const MinnModel& m) {
   c.sha256("GEM SHA-256", m.gem_sha256);
   c.sha256("dataset SHA-256", m.provenance.dataset_sha256);
@@ -221,6 +253,7 @@ void check_model(const MinnModel& model, const std::string& origin) {
   check_stoichiometry(c, model);
   check_refinement(c, model);
   check_bounds_and_references(c, model);
+  check_knockouts(c, model);
   check_provenance(c, model);
 }
 

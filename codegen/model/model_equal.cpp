@@ -81,6 +81,12 @@ bool models_equal(const MinnModel& a, const MinnModel& b, std::string* differenc
   c("refinement.step_rule", a.refinement.step_rule, b.refinement.step_rule);
   c("pin_reactions", a.pin_reactions, b.pin_reactions);
   c("default_vin", a.default_vin, b.default_vin);
+  c("pin_switch_input", a.pin_switch_input, b.pin_switch_input);
+  c("genotype_inputs (count)", a.genotype_inputs.size(), b.genotype_inputs.size());
+  for (std::size_t g = 0; c.equal() && g < a.genotype_inputs.size(); ++g) {
+    c("genotype_inputs.input", a.genotype_inputs[g].input, b.genotype_inputs[g].input);
+    c("genotype_inputs.genes", a.genotype_inputs[g].genes, b.genotype_inputs[g].genes);
+  }
   c("pref_reactions", a.pref_reactions, b.pref_reactions);
   c("gem_id", a.gem_id, b.gem_id);
   c("gem_sha256", a.gem_sha256, b.gem_sha256);

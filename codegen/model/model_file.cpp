@@ -91,6 +91,16 @@ Offset<fb::Model> build(FlatBufferBuilder& b, const MinnModel& m) {
   const auto yield_offset =
       m.yield_offset.empty() ? Offset<flatbuffers::Vector<float>>() : b.CreateVector(m.yield_offset);
 
+  const auto pin_switch = m.pin_switch_input.empty() ? Offset<flatbuffers::Vector<std::int32_t>>()
+                                                     : b.CreateVector(m.pin_switch_input);
+  Offset<flatbuffers::Vector<Offset<fb::GenotypeInput>>> genotype;
+  if (!m.genotype_inputs.empty()) {
+    std::vector<Offset<fb::GenotypeInput>> items;
+    for (const GenotypeInput& g : m.genotype_inputs)
+      items.push_back(fb::CreateGenotypeInput(b, g.input, b.CreateVectorOfStrings(g.genes)));
+    genotype = b.CreateVector(items);
+  }
+
   const Provenance& p = m.provenance;
   const auto provenance = fb::CreateProvenance(
       b, b.CreateString(p.minn_version), b.CreateString(p.dataset_sha256), p.seed,
@@ -124,6 +134,8 @@ Offset<fb::Model> build(FlatBufferBuilder& b, const MinnModel& m) {
   if (m.clip_inputs) mb.add_clip_inputs(true);
   if (m.flux_scale_input >= 0) mb.add_flux_scale_input(m.flux_scale_input);
   if (!m.yield_offset.empty()) mb.add_yield_offset(yield_offset);
+  if (!m.pin_switch_input.empty()) mb.add_pin_switch_input(pin_switch);
+  if (!m.genotype_inputs.empty()) mb.add_genotype_inputs(genotype);
   return mb.Finish();
 }
 
@@ -196,6 +208,9 @@ MinnModel convert(const fb::Model& f) {
   }
   m.pin_reactions = scalars(f.pin_reactions());
   m.default_vin = scalars(f.default_vin());
+  m.pin_switch_input = scalars(f.pin_switch_input());  // absent = no switches
+  if (f.genotype_inputs())
+    for (const auto* g : *f.genotype_inputs()) m.genotype_inputs.push_back({g->input(), strings(g->genes())});
   m.pref_reactions = strings(f.pref_reactions());
   m.gem_id = str(f.gem_id());
   m.gem_sha256 = str(f.gem_sha256());
@@ -214,6 +229,7 @@ MinnModel convert(const fb::Model& f) {
 }  // namespace
 
 std::uint32_t schema_version_for(const MinnModel& model) {
+  if (!model.pin_switch_input.empty() || !model.genotype_inputs.empty()) return kModelSchemaVersionKnockouts;
   if (model.flux_scale_input != -1 || !model.yield_offset.empty())
     return kModelSchemaVersionNormalisation;
   return model.clip_inputs ? kModelSchemaVersionClip : kModelSchemaVersionOriginal;
@@ -291,6 +307,13 @@ MinnModel parse_model(const std::uint8_t* data, std::size_t size, const std::str
                         "version is " + std::to_string(version) +
                 " (uptake normalisation needs version " +
                 std::to_string(kModelSchemaVersionNormalisation) + ")");
+
+  const bool switches = (root_table->pin_switch_input() && root_table->pin_switch_input()->size() > 0) ||
+                        (root_table->genotype_inputs() && root_table->genotype_inputs()->size() > 0);
+  if (switches && version < kModelSchemaVersionKnockouts)
+    throw Error(where + "corrupt .minn file: pin_switch_input or genotype_inputs is set but the schema "
+                        "version is " + std::to_string(version) +
+                " (knockout switches need version " + std::to_string(kModelSchemaVersionKnockouts) + ")");
 
   MinnModel model = convert(*root_table);
   check_model(model, origin);

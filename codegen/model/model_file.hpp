@@ -13,13 +13,15 @@
 namespace minn {
 
 // Schema versions. 1: the original fields. 2: adds clip_inputs. 3: adds uptake normalisation
-// (flux_scale_input, yield_offset). A model is written with the lowest version that holds it, so
+// (flux_scale_input, yield_offset). 4: adds knockout switches (pin_switch_input, genotype_inputs).
+// A model is written with the lowest version that holds it, so
 // files without the newer fields keep their bytes, and an older minnc refuses a model that uses a
-// field it does not know instead of silently computing something else. This build reads 1 to 3.
+// field it does not know instead of silently computing something else. This build reads 1 to 4.
 inline constexpr std::uint32_t kModelSchemaVersionOriginal = 1;
 inline constexpr std::uint32_t kModelSchemaVersionClip = 2;
 inline constexpr std::uint32_t kModelSchemaVersionNormalisation = 3;
-inline constexpr std::uint32_t kModelSchemaVersion = 3;  // the newest this build reads and writes
+inline constexpr std::uint32_t kModelSchemaVersionKnockouts = 4;
+inline constexpr std::uint32_t kModelSchemaVersion = 4;  // the newest this build reads and writes
 
 // The version `model` is written with.
 std::uint32_t schema_version_for(const MinnModel& model);

@@ -116,6 +116,19 @@ std::string model_summary_text(const MinnModel& m, const std::string& file,
   o << "Pin        " << m.pin_reactions.size() << " rows (" << unbounded_pin_rows(m)
     << " without a default bound)\n"
     << "Pref       " << m.pref_reactions.size() << " measured fluxes\n";
+  if (!m.genotype_inputs.empty()) {
+    o << "genotype   " << m.genotype_inputs.size() << " knockout inputs (1 = the strain lacks a gene below: its "
+      << "Pin rows get upper bound 0";
+    if (m.layers.front().in < m.num_inputs()) o << "; inputs from " << m.layers.front().in << " on are not read by the network";
+    o << ")\n";
+    for (const GenotypeInput& g : m.genotype_inputs) {
+      o << "  " << m.input_names[static_cast<std::size_t>(g.input)] << ":";
+      for (const std::string& gene : g.genes) o << " " << gene;
+      int rows = 0;
+      for (std::int32_t s : m.pin_switch_input) rows += s == g.input;
+      o << " (" << rows << " Pin rows)\n";
+    }
+  }
 
   const Provenance& p = m.provenance;
   o << "\nprovenance\n"
@@ -205,12 +218,26 @@ std::string model_summary_json(const MinnModel& m, const std::string& file,
 
   // default_vin null = no bound (+inf).
   j.key("pin").begin_array();
-  for (std::size_t i = 0; i < m.pin_reactions.size(); ++i)
+  for (std::size_t i = 0; i < m.pin_reactions.size(); ++i) {
     j.begin_object()
         .key("reaction").value(m.reaction_ids[m.pin_reactions[i]])
-        .key("default_vin").value(m.default_vin[i])
-        .end_object();
+        .key("default_vin").value(m.default_vin[i]);
+    // The knockout input that closes this row; only models with switches have the key.
+    if (!m.pin_switch_input.empty())
+      j.key("switch_input").value(m.pin_switch_input[i] < 0 ? std::string()
+                                  : m.input_names[static_cast<std::size_t>(m.pin_switch_input[i])]);
+    j.end_object();
+  }
   j.end_array();
+  if (!m.genotype_inputs.empty()) {  // only models with knockout switches have the key
+    j.key("genotype_inputs").begin_array();
+    for (const GenotypeInput& g : m.genotype_inputs) {
+      j.begin_object().key("input").value(m.input_names[static_cast<std::size_t>(g.input)]).key("genes").begin_array();
+      for (const std::string& gene : g.genes) j.value(gene);
+      j.end_array().end_object();
+    }
+    j.end_array();
+  }
   j.key("pref").begin_array();
   for (const auto& id : m.pref_reactions) j.value(id);
   j.end_array();

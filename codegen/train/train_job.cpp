@@ -10,6 +10,7 @@
 #include "data/scored_fluxes.hpp"
 #include "gem/gem.hpp"
 #include "sbml/sbml_reader.hpp"
+#include "train/genotype_switches.hpp"
 
 namespace minn::train {
 namespace {
@@ -124,6 +125,10 @@ TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch,
   description.dataset_sha256 = dataset.sha256;
   description.command = canonical_command(job);
   result.model = build_model(gem, mech, trained, options, result.step, description, result.metrics);
+  // The knockout rows follow the default Pin row; the deployed model switches them from genotype inputs.
+  if (job.inputs == InputSet::Online)
+    add_genotype_switches(result.model, prepared.knockouts, genotype_indicators(gem, prepared.knockouts),
+                          dataset.experiments, 1);
   return result;
 }
 

@@ -10,6 +10,7 @@
 #include "train/adam.hpp"
 #include "train/aux_head.hpp"
 #include "train/loss_weighting.hpp"
+#include "train/closed_rows.hpp"
 #include "train/yield_profile.hpp"
 
 namespace minn::train {
@@ -171,8 +172,10 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
         V0.array().rowwise() *= scale_b.transpose().array();
       }
       refiner.forward(mech, model.refinement, V0, vinb, V, true);
+      const auto clipped = zero_closed_rows(mech.pin(), vinb, V);
       const BatchLoss loss = weighting ? weighted_batch_loss(mech, weighting, epoch, V, tb, vinb, grad_V, grad_mech, SV)
                                        : batch_loss(mech, o.variant, o.c, V, tb, vinb, &grad_V, SV);
+      mask_clipped(clipped, grad_V);
       refiner.backward(mech, model.refinement, vinb, grad_V, grad_V0);
       if (scale_all.size() > 0) grad_V0.array().rowwise() *= scale_b.transpose().array();
       // backward() then Adam's layer step, not Network::backward_and_step(): the fused pass gives
@@ -243,6 +246,7 @@ Eigen::MatrixXd predict_fluxes(const Mechanics& mech, const TrainedMinn& model, 
   }
   Refiner refiner;
   refiner.forward(mech, model.refinement, V0, vin, V, false);
+  zero_closed_rows(mech.pin(), vin, V);
   if (V0_out) *V0_out = V0;
   return V;
 }

@@ -4,6 +4,7 @@
 #include "minn/dense.hpp"
 #include "minn/flux_scale.hpp"
 #include "minn/input_guard.hpp"
+#include "minn/knockout_bounds.hpp"
 #include "minn/rates.hpp"
 #include "minn/refine.hpp"
 #include "minn/sparse.hpp"

@@ -206,6 +206,33 @@ TEST_P(EColiCoreHil, IshiiRandomAndNonFiniteRowsBitIdentical) {
   check_report(reports + "/" + target + ".json", 29 + 1000 + 3 + 3, target != "cortex-m3");
 }
 
+// The shipped online soft sensor on Cortex-M4F over the 29 experiments: its inputs (rates and
+// genotype) come from the dataset directory; knockout strains switch their bounds on the target.
+TEST(EColiCoreOnlineHil, IshiiRowsBitIdenticalOnM4F) {
+  const std::string model = std::string(MINN_MODELS_DIR) + "/e_coli_core_online.minn";
+  const fs::path work = fs::path(MINN_HIL_WORK_DIR) / "e_coli_core_online";
+  const std::string reports = (work / "reports").string();
+  fs::remove_all(reports);
+  CommandResult r = run(std::string(MINNC_PATH) + " hil " + model + " --data " + MINN_MODELS_DIR +
+                        "/ishii --no-breakdown --show REF,pgi --target cortex-m4 --work-dir " + (work / "build").string() +
+                        " --report-dir " + reports);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("cortex-m4 vs host reference on " + std::string(MINN_MODELS_DIR) + "/ishii: 29/29 bit-identical"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("random rows in the envelope: 1000/1000 bit-identical"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("NaN/+Inf/-Inf rows: 3/3 bit-identical, 3 error statuses"), std::string::npos) << r.output;
+  // The pgi strain's R_PGI carries no flux on the target (its genotype input closes both halves).
+  const std::size_t row = r.output.find("| R_PGI_fwd | ");
+  ASSERT_NE(row, std::string::npos) << r.output;
+  const std::string line = r.output.substr(row, r.output.find('\n', row) - row);  // | R_PGI_fwd | REF | pgi |
+  const std::size_t last = line.rfind(" |", line.size() - 3);
+  EXPECT_EQ(line.substr(last), " | 0.0000 |") << line;
+  EXPECT_EQ(line.find("| R_PGI_fwd | 0.0000 |"), std::string::npos) << line;  // REF has flux
+  // The knockout loop branches on the genotype, so counts may differ between rows.
+  check_report(reports + "/cortex-m4.json", 29 + 1000 + 3 + 3, false);
+}
+
 INSTANTIATE_TEST_SUITE_P(Targets, EColiCoreHil, ::testing::Values("cortex-m4", "cortex-m3", "linux-arm"),
                          [](const auto& info) {
                            std::string name = info.param;

@@ -55,4 +55,27 @@ inline MinnModel small_normalised_model() {
   return m;
 }
 
+// An online-style model with knockout switches: input 3 ("ko_R_B", read by the network) closes
+// both halves of R_B; input 4 ("ko_R_C", not read by the network: layer 0 takes 4 inputs) closes R_C.
+inline MinnModel small_knockout_model() {
+  MinnModel m = small_model();
+  m.input_names.insert(m.input_names.end(), {"ko_R_B", "ko_R_C"});
+  m.input_units.insert(m.input_units.end(), {"0/1", "0/1"});
+  for (auto* v : {&m.scaler_min, &m.envelope_min}) v->insert(v->end(), {0.0f, 0.0f});
+  for (auto* v : {&m.scaler_range, &m.envelope_max}) v->insert(v->end(), {1.0f, 1.0f});
+  DenseLayer& hidden = m.layers[0];
+  hidden.in = 4;
+  std::vector<float> weights;
+  for (int r = 0; r < hidden.out; ++r) {
+    for (int j = 0; j < 3; ++j) weights.push_back(hidden.weights[static_cast<std::size_t>(r * 3 + j)]);
+    weights.push_back(0.5f - 0.25f * static_cast<float>(r));
+  }
+  hidden.weights = weights;
+  m.pin_reactions = {4, 1, 3, 2};
+  m.default_vin = {INFINITY, INFINITY, INFINITY, INFINITY};
+  m.pin_switch_input = {-1, 3, 3, 4};
+  m.genotype_inputs = {{3, {"geneB", "G_b0001"}}, {4, {"geneC", "G_b0002"}}};
+  return m;
+}
+
 }  // namespace minn::test

@@ -121,6 +121,43 @@ TEST(ModelCheck, PinPrefAndHashes) {
                      "reaction id 'R_A' appears twice (at 0 and 3)");
 }
 
+TEST(ModelCheck, KnockoutSwitches) {
+  EXPECT_EQ(check_after([](MinnModel& m) { m = test::small_knockout_model(); }), "");
+  EXPECT_CHECK_FAILS(
+      [](MinnModel& m) {
+        m = test::small_knockout_model();
+        m.pin_switch_input[1] = 2;  // the glucose uptake is no genotype input
+      },
+      "Pin row 1 is switched by input 2, expected -1 or a genotype input");
+  EXPECT_CHECK_FAILS(
+      [](MinnModel& m) {
+        m = test::small_knockout_model();
+        m.pin_switch_input.pop_back();
+      },
+      "pin_switch_input has 3 entries, expected 4 (one per Pin row, or none)");
+  EXPECT_CHECK_FAILS(
+      [](MinnModel& m) {
+        m = test::small_knockout_model();
+        m.genotype_inputs.pop_back();  // input 4 is beyond layer 0 and no longer a genotype input
+        m.pin_switch_input[3] = -1;
+      },
+      "input 4 'ko_R_C' is beyond layer 0's 4 inputs but is not a genotype input, so nothing reads it");
+  EXPECT_CHECK_FAILS(
+      [](MinnModel& m) {
+        m = test::small_knockout_model();
+        m.genotype_inputs[1].input = 3;
+      },
+      "input 3 'ko_R_B' is listed twice as a genotype input");
+  EXPECT_CHECK_FAILS(
+      [](MinnModel& m) {
+        m = test::small_knockout_model();
+        m.genotype_inputs[0].genes.clear();
+      },
+      "genotype input 'ko_R_B' lists no gene");
+  EXPECT_CHECK_FAILS([](MinnModel& m) { m.layers[0].in = 4; },
+                     "layer 0 'hidden' takes 4 inputs, expected 1..3");
+}
+
 TEST(ModelCheck, UptakeNormalisation) {
   EXPECT_EQ(check_after([](MinnModel& m) { m = test::small_normalised_model(); }), "");
   EXPECT_EQ(check_after([](MinnModel& m) { m.flux_scale_input = 0; }), "");  // no offset: fine

@@ -143,6 +143,29 @@ TEST(ModelFile, UptakeNormalisationRoundTrips) {
   EXPECT_EQ(difference, "yield_offset");
 }
 
+TEST(ModelFile, KnockoutSwitchesRoundTripAsVersion4) {
+  const MinnModel original = test::small_knockout_model();
+  const std::vector<std::uint8_t> bytes = serialize_model(original);
+  EXPECT_EQ(fb::GetSizePrefixedModel(bytes.data())->schema_version(), 4u);
+  const MinnModel loaded = parse_model(bytes.data(), bytes.size(), "memory");
+  EXPECT_EQ(loaded.pin_switch_input, (std::vector<std::int32_t>{-1, 3, 3, 4}));
+  ASSERT_EQ(loaded.genotype_inputs.size(), 2u);
+  EXPECT_EQ(loaded.genotype_inputs[1].input, 4);
+  EXPECT_EQ(loaded.genotype_inputs[1].genes, (std::vector<std::string>{"geneC", "G_b0002"}));
+  std::string difference;
+  EXPECT_TRUE(models_equal(original, loaded, &difference)) << "first difference: " << difference;
+  EXPECT_EQ(serialize_model(loaded), bytes);
+  MinnModel other = original;
+  other.genotype_inputs[0].genes.pop_back();
+  EXPECT_FALSE(models_equal(original, other, &difference));
+  EXPECT_EQ(difference, "genotype_inputs.genes");
+  // Without switches neither field is written (older files keep their bytes).
+  const std::vector<std::uint8_t> plain = serialize_model(test::small_model());
+  const auto* table = flatbuffers::GetSizePrefixedRoot<flatbuffers::Table>(plain.data());
+  EXPECT_FALSE(table->CheckField(fb::Model::VT_PIN_SWITCH_INPUT));
+  EXPECT_FALSE(table->CheckField(fb::Model::VT_GENOTYPE_INPUTS));
+}
+
 TEST(ModelFile, WithoutNormalisationNeitherFieldIsWritten) {
   const std::vector<std::uint8_t> bytes = serialize_model(test::small_model());
   const auto* table = flatbuffers::GetSizePrefixedRoot<flatbuffers::Table>(bytes.data());

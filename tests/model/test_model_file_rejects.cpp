@@ -75,7 +75,7 @@ TEST(ModelFileRejects, UnknownSchemaVersion) {
     Bytes bytes = good_bytes();
     ASSERT_TRUE(mutable_root(bytes)->mutate_schema_version(version));
     EXPECT_REJECTED_WITH(bytes, "unknown .minn schema version " + std::to_string(version) +
-                                    ", this minnc reads versions 1 to 3");
+                                    ", this minnc reads versions 1 to 4");
   }
 }
 
@@ -101,6 +101,16 @@ TEST(ModelFileRejects, UptakeNormalisationUnderAnOlderSchemaVersion) {
                                       std::to_string(version) +
                                       " (uptake normalisation needs version 3)");
     }
+  }
+}
+
+// A version-3 reader would ignore the switches and bound no knocked-out reaction.
+TEST(ModelFileRejects, KnockoutSwitchesUnderAnOlderSchemaVersion) {
+  for (const std::uint32_t version : {1u, 2u, 3u}) {
+    Bytes bytes = serialize_model(test::small_knockout_model());
+    ASSERT_TRUE(mutable_root(bytes)->mutate_schema_version(version));
+    EXPECT_REJECTED_WITH(bytes, "pin_switch_input or genotype_inputs is set but the schema version is " +
+                                    std::to_string(version) + " (knockout switches need version 4)");
   }
 }
 

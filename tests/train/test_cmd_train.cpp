@@ -166,5 +166,47 @@ TEST(ShippedModel, IsReproducedByteForByteByItsRecordedCommand) {
   EXPECT_TRUE(found);
 }
 
+// The shipped online soft sensor (README): reads only what a bioreactor measures online and the
+// strain's genotype, and is reproduced by its recorded command.
+TEST(ShippedOnlineModel, IsReproducedByteForByteAndReadsNoOmics) {
+  const std::string shipped = std::string(MINN_MODELS_DIR) + "/e_coli_core_online.minn";
+  const MinnModel m = load_model(shipped);
+  TrainJob job;
+  job.gem_path = std::string(MINN_MODELS_DIR) + "/gems/e_coli_core.xml.gz";
+  job.data_dir = std::string(MINN_MODELS_DIR) + "/ishii";
+  job.output_path = "e_coli_core_online.minn";
+  job.options.seed = m.provenance.seed;
+  job.options.clip_inputs = true;
+  job.options.normalise = FluxNormalisation::UptakeResidual;
+  job.inputs = InputSet::Online;
+  job.genotype_input = m.provenance.command.find("--genotype-input") != std::string::npos;
+  ASSERT_EQ(canonical_command(job), m.provenance.command);
+  const std::vector<std::uint8_t> bytes = serialize_model(run_train_job(job).model);
+  const std::string file = read_all(shipped);
+  ASSERT_EQ(bytes.size(), file.size());
+  EXPECT_TRUE(std::equal(bytes.begin(), bytes.end(), reinterpret_cast<const std::uint8_t*>(file.data())));
+  // Inputs: the four online rates, then one 0/1 input per knockout the GEM can express.
+  const std::vector<std::string> rates = {"R_EX_glc__D_e_rev", "R_EX_o2_e_rev", "R_EX_co2_e_fwd",
+                                          "R_BIOMASS_Ecoli_core_w_GAM"};
+  ASSERT_GE(m.input_names.size(), rates.size());
+  EXPECT_TRUE(std::equal(rates.begin(), rates.end(), m.input_names.begin()));
+  for (std::size_t i = rates.size(); i < m.input_names.size(); ++i) {
+    EXPECT_EQ(m.input_names[i].rfind("ko_R_", 0), 0u) << m.input_names[i];
+    EXPECT_EQ(m.input_units[i], "0/1");
+  }
+  EXPECT_EQ(m.genotype_inputs.size(), m.input_names.size() - rates.size());
+  // pgi's knockout closes both halves of R_PGI.
+  int pgi_rows = 0;
+  for (std::size_t k = 0; k < m.pin_switch_input.size(); ++k) {
+    const int input = m.pin_switch_input[k];
+    if (input >= 0 && m.input_names[static_cast<std::size_t>(input)] == "ko_R_PGI") {
+      const std::string& id = m.reaction_ids[static_cast<std::size_t>(m.pin_reactions[k])];
+      EXPECT_TRUE(id == "R_PGI_fwd" || id == "R_PGI_rev") << id;
+      ++pgi_rows;
+    }
+  }
+  EXPECT_EQ(pgi_rows, 2);
+}
+
 }  // namespace
 }  // namespace minn::train

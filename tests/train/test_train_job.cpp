@@ -88,8 +88,14 @@ TEST(TrainJob, OnlineInputsReadTheFourRatesAndBoundTheKnockouts) {
   EXPECT_NE(canonical_command(job).find(" --refine-step auto --inputs online -o core.minn"), std::string::npos);
   const TrainJobResult r = run_train_job(job);
   const MinnModel& m = r.model;
+  // The four rates the network reads, then the genotype inputs that only switch the knockout rows.
   EXPECT_EQ(m.input_names, (std::vector<std::string>{"R_EX_glc__D_e_rev", "R_EX_o2_e_rev", "R_EX_co2_e_fwd",
-                                                     "R_BIOMASS_Ecoli_core_w_GAM"}));
+                                                     "R_BIOMASS_Ecoli_core_w_GAM", "ko_R_PGL", "ko_R_PPS",
+                                                     "ko_R_GND", "ko_R_PGI", "ko_R_G6PDH2r"}));
+  EXPECT_EQ(m.layers[0].in, 4);
+  ASSERT_EQ(m.genotype_inputs.size(), 5u);
+  EXPECT_EQ(m.genotype_inputs[3].input, 7);
+  EXPECT_EQ(m.genotype_inputs[3].genes, (std::vector<std::string>{"pgi", "G_b4025"}));
   // Pin: the CO2 row, then the seven reactions e_coli_core's GPRs disable in the Ishii knockouts
   // (PGI and G6PDH2r both halves, PGL, GND, PPS); no bound by default (the wild type).
   ASSERT_EQ(m.pin_reactions.size(), 8u);
@@ -100,6 +106,16 @@ TEST(TrainJob, OnlineInputsReadTheFourRatesAndBoundTheKnockouts) {
   EXPECT_EQ(ko, (std::vector<std::string>{"R_G6PDH2r_fwd", "R_G6PDH2r_rev", "R_GND", "R_PGI_fwd", "R_PGI_rev",
                                           "R_PGL", "R_PPS"}));
   for (float v : m.default_vin) EXPECT_TRUE(std::isinf(v) && v > 0);
+  // Each knockout row is closed by its genotype input; the CO2 row by none.
+  ASSERT_EQ(m.pin_switch_input.size(), m.pin_reactions.size());
+  EXPECT_EQ(m.pin_switch_input[0], -1);
+  for (std::size_t k = 1; k < m.pin_reactions.size(); ++k) {
+    const std::string& id = m.reaction_ids[static_cast<std::size_t>(m.pin_reactions[k])];
+    const std::string stem = id.size() > 4 && (id.substr(id.size() - 4) == "_fwd" || id.substr(id.size() - 4) == "_rev")
+                                 ? id.substr(0, id.size() - 4)
+                                 : id;
+    EXPECT_EQ(m.input_names[static_cast<std::size_t>(m.pin_switch_input[k])], "ko_" + stem) << id;
+  }
   // No input is scored: 47 measured minus the four rates.
   EXPECT_EQ(r.scored_fluxes, 43u);
   ASSERT_EQ(r.warnings.size(), 1u);
