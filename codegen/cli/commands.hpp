@@ -13,5 +13,6 @@ void add_model_commands(CLI::App& app);    // inspect                        (cm
 void add_predict_commands(CLI::App& app);  // predict                        (cmd_predict.cpp)
 void add_compile_commands(CLI::App& app);  // compile                        (cmd_compile.cpp)
 void add_hil_commands(CLI::App& app);      // hil                            (cmd_hil.cpp)
+void add_plant_commands(CLI::App& app);    // plant                          (cmd_plant.cpp)
 
 }  // namespace minn::cli

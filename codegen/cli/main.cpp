@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   minn::cli::add_predict_commands(app);
   minn::cli::add_compile_commands(app);
   minn::cli::add_hil_commands(app);
+  minn::cli::add_plant_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -62,7 +62,6 @@ struct Scenario {
   // [kinetics] (defaults: literature_parameters.hpp)
   double glucose_qmax = 0.0, glucose_km = 0.0;  // mmol/gDW/h, mmol/L
   double o2_qmax = 0.0, o2_km = 0.0;            // mmol/gDW/h, mmol/L
-  double acetate_qmax = 0.0, acetate_km = 0.0;  // 0 = acetate uptake as the GEM bounds it
 
   // [gas]
   double kla_per_h = 0.0;
