@@ -25,8 +25,8 @@ inline constexpr double kOxygenKm = 0.024;    // mmol/L
 // Mahadevan et al. 2002 used 7.5 1/h for a poorly aerated batch.
 inline constexpr double kKlaPerH = 300.0;
 
-// Aeration: 1 NL/min for a 1 L working volume (1 vvm, a common laboratory setting: Doran,
-// Bioprocess Engineering Principles, 2nd ed., Academic Press 2013, ch. 9), air dry at the inlet:
+// Aeration: 1 NL/min for a 1 L working volume (1 vvm, a common laboratory setting; a property of
+// the rig, not of the cells, and the kLa above is taken as given at it), dry air at the inlet:
 // O2 0.2095 and CO2 0.0004 mol/mol (US Standard Atmosphere 1976 for O2; ~400 ppm CO2 today).
 inline constexpr double kGasInNlPerMin = 1.0;
 inline constexpr double kAirO2Fraction = 0.2095;

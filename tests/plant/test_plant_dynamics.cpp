@@ -90,7 +90,7 @@ TEST(PlantChemostat, SteadyStateIsTheOneFbaAndMichaelisMentenGive) {
   EXPECT_NEAR(end.feed_l_per_h, 0.2, 1e-12);
   EXPECT_EQ(end.feed_l_per_h, end.outflow_l_per_h);
   EXPECT_FALSE(end.maintenance_limited);
-  std::printf("chemostat D = 0.2: q* %.5f S* %.6f X* %.5f | plant mu %.6f q_glc %.5f S %.6f X %.5f\n", q_star,
+  std::printf("chemostat D = 0.2: q* %.7g S* %.7g X* %.7g | plant mu %.7g q_glc %.7g S %.7g X %.7g\n", q_star,
               s_star, x_star, end.growth_per_h, end.q_glc, end.state.glucose_mmol_per_l, end.state.biomass_gdw_per_l);
 }
 
