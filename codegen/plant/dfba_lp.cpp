@@ -16,13 +16,18 @@ int required_exchange(const Gem& gem, const std::string& id, const std::string& 
 }
 
 // Gene names or ids as a scenario writes them -> GEM gene ids (as `minnc fba --ko` accepts them).
-std::vector<std::string> gene_ids(const Gem& gem, const std::vector<std::string>& names, const std::string& source) {
+std::vector<std::string> gene_ids(const Gem& gem, const std::vector<std::string>& names, const std::vector<int>& lines,
+                                  const std::string& source) {
   std::vector<std::string> ids;
-  for (const std::string& name : names) {
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    const std::string& name = names[k];
     std::string found;
     for (const Gene& g : gem.genes)
       if (g.id == name || g.id == "G_" + name || g.name == name) found = g.id;
-    if (found.empty()) throw Error(source + ": knockout '" + name + "': model '" + gem.id + "' has no gene with this name or id");
+    if (found.empty()) {
+      const std::string at = k < lines.size() && lines[k] > 0 ? source + ":" + std::to_string(lines[k]) : source;
+      throw Error(at + ": knockout '" + name + "': model '" + gem.id + "' has no gene with this name or id");
+    }
     ids.push_back(found);
   }
   return ids;
@@ -30,7 +35,8 @@ std::vector<std::string> gene_ids(const Gem& gem, const std::vector<std::string>
 
 }  // namespace
 
-DfbaLp::DfbaLp(const Gem& gem, const std::vector<std::string>& knockouts, const std::string& source)
+DfbaLp::DfbaLp(const Gem& gem, const std::vector<std::string>& knockouts, const std::vector<int>& knockout_lines,
+               const std::string& source)
     : gem_(gem), source_(source), lp_(gem, Columns::SplitVariables), growth_(gem_objective(gem)), knocked_out_(gem.reactions.size()) {
   if (growth_.empty()) throw Error(source + ": model '" + gem.id + "' has no objective (biomass) reaction");
   glucose_ = required_exchange(gem, kGlucoseExchange, source);
@@ -40,7 +46,7 @@ DfbaLp::DfbaLp(const Gem& gem, const std::vector<std::string>& knockouts, const 
   for (std::size_t j = 0; j < gem.reactions.size(); ++j) {
     if (gem.reactions[j].lower_bound > 0.0) maintenance_.emplace_back(static_cast<int>(j), 1.0);
   }
-  const std::vector<BoundChange> ko = knockout_changes(gem, gene_ids(gem, knockouts, source));
+  const std::vector<BoundChange> ko = knockout_changes(gem, gene_ids(gem, knockouts, knockout_lines, source));
   lp_.apply(ko);
   for (const BoundChange& c : ko) knocked_out_[static_cast<std::size_t>(c.reaction)] = true;
   if (acetate_ >= 0) bound_exchange(acetate_, 0.0);

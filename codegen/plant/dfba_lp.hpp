@@ -27,8 +27,10 @@ class DfbaLp {
  public:
   // `gem` must outlive this. Knockouts (gene names or ids: "pgi", "b4025", "G_b4025") close every
   // reaction whose GPR fails without them (COBRApy's gene.knock_out(), lp/knockout.hpp); `source`
-  // names the scenario in errors. Throws minn::Error for an unknown gene or a missing exchange.
-  DfbaLp(const Gem& gem, const std::vector<std::string>& knockouts, const std::string& source);
+  // and `knockout_lines` (the scenario line of each, or empty) locate errors. Throws minn::Error for
+  // an unknown gene or a missing exchange.
+  DfbaLp(const Gem& gem, const std::vector<std::string>& knockouts, const std::vector<int>& knockout_lines,
+         const std::string& source);
 
   // Glucose and O2 uptake at most the given bounds (mmol/gDW/h, >= 0; exchange lower bound = -bound),
   // acetate only secreted (its uptake, diauxie, is not modelled), every other bound the GEM's own.

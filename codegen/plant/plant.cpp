@@ -85,6 +85,19 @@ std::string step_advice(const Scenario& s, double mu_max) {
          " dividing sample_period_h";
 }
 
+// What the parser guarantees, checked again for a Scenario built in code.
+void check_runnable(const Scenario& s) {
+  const double steps = s.step_h > 0.0 ? s.sample_period_h / s.step_h : 0.0;
+  const bool ok = s.duration_h > 0.0 && s.sample_period_h > 0.0 && s.step_h > 0.0 && steps >= 1.0 - 1e-9 &&
+                  std::abs(steps - std::round(steps)) <= 1e-6 * steps && !s.flow.empty() &&
+                  s.biomass_gdw_per_l > 0.0 && s.volume_l > 0.0 && s.kla_per_h > 0.0 && s.gas_in_nl_per_min > 0.0 &&
+                  s.glucose_km > 0.0 && s.o2_km > 0.0;
+  if (!ok) {
+    throw Error(s.source + ": scenario not runnable: expected duration, sample period, a step dividing it, a feed "
+                "profile, biomass, volume, kLa, gas flow and Km values > 0");
+  }
+}
+
 }  // namespace
 
 struct Plant::Impl {
@@ -102,11 +115,12 @@ struct Plant::Impl {
   Impl(Scenario s, Gem g)
       : scenario(std::move(s)),
         gem(std::move(g)),
-        cells(gem, scenario.knockouts, scenario.source),
+        cells(gem, scenario.knockouts, scenario.knockout_lines, scenario.source),
         faults(scenario),
         biomass_noise(scenario.seed, NoiseSource::biomass),
         o2_noise(scenario.seed, NoiseSource::o2_out),
         co2_noise(scenario.seed, NoiseSource::co2_out) {
+    check_runnable(scenario);
     const Gem split = split_reversible(gem);
     for (const Reaction& r : gem.reactions) reaction_ids.push_back(r.id);
     for (const Reaction& r : split.reactions) split_ids.push_back(r.id);

@@ -181,6 +181,7 @@ class Parser {
     } else if (key == "knockout") {
       if (w.empty()) fail("knockout takes one or more gene names or ids");
       s_.knockouts.insert(s_.knockouts.end(), w.begin(), w.end());
+      s_.knockout_lines.insert(s_.knockout_lines.end(), w.size(), line_);
     } else if (key == "dilution" || key == "flow") {
       if (key == "dilution") check_word_count(w, 2, 2, key, "START_H D_PER_H");
       else check_word_count(w, 2, 3, key, "START_H F_L_PER_H [MU_PER_H]");

@@ -48,6 +48,7 @@ struct Scenario {
   double step_h = 0.0;  // integration step; divides sample_period_h
   std::uint64_t seed = 0;
   std::vector<std::string> knockouts;  // gene names or ids, applied through the GPR
+  std::vector<int> knockout_lines;     // the scenario line of each (for messages; may be empty)
 
   // [initial]
   double biomass_gdw_per_l = 0.0;

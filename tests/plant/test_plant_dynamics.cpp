@@ -177,6 +177,15 @@ TEST(PlantStep, TooLongAStepIsRejected) {
   }
 }
 
+TEST(PlantStep, AScenarioBuiltInCodeIsChecked) {
+  Scenario s = shipped("fed_batch_short");
+  s.sample_period_h = 0.0;
+  EXPECT_THROW(Plant(s, e_coli_core()), Error);
+  s = shipped("fed_batch_short");
+  s.flow.clear();
+  EXPECT_THROW(Plant(s, e_coli_core()), Error);
+}
+
 TEST(PlantSignals, ControllerGasFrontEndRecoversOurAndCer) {
   // Noise-free signals through lib/minn/gas_rates.hpp give back the plant's OUR and CER up to float
   // rounding, 1e-6 of the inlet O2 flow per litre (test_plant_units.cpp explains the bound).
@@ -321,8 +330,17 @@ TEST(PlantKnockout, PgiKnockoutClosesPgiAndRoutesThroughThePentosePhosphatePathw
   const Gem& gem = e_coli_core();
   EXPECT_EQ(x.net_fluxes[static_cast<std::size_t>(gem.reaction_index("R_PGI"))], 0.0);
   EXPECT_GT(x.net_fluxes[static_cast<std::size_t>(gem.reaction_index("R_G6PDH2r"))], 0.0);
-  s.knockouts = {"no_such_gene"};
-  EXPECT_THROW(Plant(s, e_coli_core()), Error);
+  Scenario bad = parse_scenario(
+      "[run]\nmode = chemostat\nduration_h = 1\nsample_period_h = 0.1\nknockout = pgi\nknockout = zwf no_such_gene\n"
+      "[initial]\nbiomass_gdw_per_l = 1\nvolume_l = 1\n[feed]\nglucose_mmol_per_l = 22.2\ndilution = 0 0.2\n",
+      "ko.txt");
+  try {
+    Plant plant(bad, e_coli_core());
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "ko.txt:6: knockout 'no_such_gene': model 'e_coli_core' has no gene with this name or id");
+  }
 }
 
 }  // namespace

@@ -74,6 +74,7 @@ TEST(Scenario, EveryKeyAndFault) {
   EXPECT_EQ(s.step_h, 0.02);
   EXPECT_EQ(s.seed, 18446744073709551615ull);
   EXPECT_EQ(s.knockouts, (std::vector<std::string>{"pgi", "b0001", "zwf"}));
+  EXPECT_EQ(s.knockout_lines, (std::vector<int>{8, 8, 9}));
   EXPECT_EQ(s.acetate_mmol_per_l, 1.0);
   ASSERT_EQ(s.flow.size(), 2u);
   EXPECT_EQ(s.flow[1].start_h, 5.0);
