@@ -1,10 +1,13 @@
 // minnc hil MODEL.minn --target cortex-m4|...|all [--data DIR|inputs.csv]: hardware-in-the-loop on QEMU.
+// minnc hil MODEL.minn --plant SCENARIO [--gem GEM]: the streaming soft sensor against a simulated
+// bioreactor (hil/plant_loop.hpp).
 #include <iostream>
 #include <memory>
 #include <sstream>
 
 #include "cli/commands.hpp"
 #include "hil/hil_job.hpp"
+#include "hil/plant_loop.hpp"
 
 namespace minn::cli {
 namespace {
@@ -25,6 +28,8 @@ void add_hil_commands(CLI::App& app) {
     hil::HilJobOptions job;
     std::string show;
     std::string reactions;
+    hil::PlantLoopOptions plant;
+    std::string plot;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
@@ -50,7 +55,39 @@ void add_hil_commands(CLI::App& app) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   cmd->add_flag("!--no-breakdown", args->job.breakdown, "skip the dense-only build (cost breakdown)");
+  cmd->add_option("--plant", args->plant.scenario_path,
+                  "scenario file: run NAME_sensor_step on the target against the simulated bioreactor "
+                  "(models/scenarios/*.txt; online models only, one target)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--gem", args->plant.gem_path,
+                  "--plant: the plant's GEM, the model's own (default: models/gems/<the model's GEM id>.xml.gz)");
+  cmd->add_option("--hold", args->plant.max_hold_samples, "--plant: samples a bad reading is held (T)")
+      ->check(CLI::Range(0, 1000))
+      ->capture_default_str();
+  cmd->add_option("--stuck", args->plant.stuck_samples, "--plant: identical off-gas readings that make a stuck analyser (0: off)")
+      ->check(CLI::Range(0, 1000))
+      ->capture_default_str();
+  cmd->add_option("--spike", args->plant.spike_fraction, "--plant: relative jump that makes a spike (0: off)")
+      ->check(CLI::Range(0.0, 100.0))
+      ->capture_default_str();
+  cmd->add_option("--plot", args->plot, "--plant: comma list of reaction ids to plot (default: the four largest)");
   cmd->callback([args]() {
+    if (!args->plant.scenario_path.empty()) {
+      hil::PlantLoopOptions plant = args->plant;
+      plant.model_path = args->job.model_path;
+      plant.target = args->job.targets;
+      plant.precision = args->job.precision;
+      plant.work_dir = args->job.work_dir;
+      plant.report_dir = args->job.report_dir;
+      plant.name = args->job.name;
+      plant.opt = args->job.opt;
+      plant.timeout_seconds = args->job.timeout_seconds;
+      plant.plot_reactions = split_commas(args->plot);
+      const int rc = hil::run_plant_loop(plant, std::cout);
+      if (rc != 0) throw CLI::RuntimeError(rc);
+      return;
+    }
+    if (!args->plant.gem_path.empty()) throw CLI::ValidationError("--gem", "only with --plant");
     hil::HilJobOptions job = args->job;
     job.show_rows = split_commas(args->show);
     job.show_reactions = split_commas(args->reactions);

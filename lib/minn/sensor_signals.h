@@ -36,6 +36,9 @@ typedef struct minn_sensor_config {
   float spike_fraction;    /* a biomass or off-gas reading that jumps by more than this fraction of
                             * its last good value is a spike, unless the next reading confirms the
                             * new level (a real step); 0: no check */
+  int chemostat;           /* 1: growth rate = dilution rate D = F/V (a chemostat near steady state,
+                            * where mu = D and the biomass slope is only noise); 0: the least-squares
+                            * slope of ln X over 8 samples plus D (batch, fed-batch, transients) */
 } minn_sensor_config;
 
 /* The quality word of each output: 0 = ok, else a combination of these bits. */

@@ -8,13 +8,17 @@
 //     flow, volume or biomass <= 0, a negative feed);
 //   - spike (biomass, off-gas O2 and CO2, when spike_fraction > 0): a reading further than
 //     spike_fraction * max(|last good|, floor) from the last good one; it is held, unless the next
-//     reading is within the same distance of it, which confirms a real step and is accepted;
+//     reading is within the same distance of it, which confirms a real step and is accepted. The
+//     off-gas fractions are compared as what the rates use: the O2 depletion (inlet - outlet) and
+//     the CO2 enrichment (outlet - inlet), since a 2 % error on a 0.2 outlet O2 fraction is a 70 %
+//     error on a 0.006 depletion;
 //   - stuck (off-gas O2 and CO2, when stuck_samples > 0): the same bits stuck_samples times in a row;
 //     analysers carry noise in their last digits, so an exact repeat is a frozen reading.
 // A bad reading is replaced by the last good one (quality bit HELD) for at most max_hold_samples
 // consecutive samples; beyond that, or before any good reading, there is no estimate this sample
 // (INPUT_MISSING) and the outputs keep the last estimate. The growth rate's window receives only
 // fresh biomass readings (a held value would flatten the slope); while it has too few, INPUT_MISSING.
+// In chemostat mode (config.chemostat) the growth rate is the dilution rate and needs no window.
 // Fixed loops only: the instruction count per sample is bounded whatever the signals are.
 #pragma once
 #include <stdint.h>
@@ -56,8 +60,8 @@ enum RateSource : int8_t {
 // Below these magnitudes a relative jump is measured against the floor: the off-gas CO2 fraction
 // starts near 0 (air: 0.0004) and a batch starts at low biomass, where tiny absolute changes are
 // large relative ones.
-inline constexpr float kSpikeFloorFraction = 0.01f;  // mol/mol
-inline constexpr float kSpikeFloorBiomass = 0.1f;    // gDW/L
+inline constexpr float kSpikeFloorOffGas = 0.001f;  // mol/mol of depletion or enrichment
+inline constexpr float kSpikeFloorBiomass = 0.1f;   // gDW/L
 
 // The growth-rate window of the sensor: 8 samples (a lag of 3.5 sample periods; growth_rate.hpp).
 inline constexpr int kSensorGrowthWindow = 8;
@@ -123,6 +127,14 @@ inline uint32_t bits_of(float v) {
   return b;
 }
 
+// What a spike is measured on: the biomass itself, the O2 depletion and the CO2 enrichment
+// against the inlet (its last good value; signals are read in index order, inlets first).
+inline float spike_measure(const SoftSensorCore& c, int i, float reading) {
+  if (i == kSignalO2Out) return c.last_good[kSignalO2In] - reading;
+  if (i == kSignalCo2Out) return reading - c.last_good[kSignalCo2In];
+  return reading;
+}
+
 // Classifies reading i and updates its history; returns true when the reading is good.
 inline bool accept_reading(SoftSensorCore& c, int i, float raw) {
   bool good = is_finite(raw) && in_domain(i, raw);
@@ -136,9 +148,11 @@ inline bool accept_reading(SoftSensorCore& c, int i, float raw) {
     if (c.repeat_run[i] + 1 >= c.config.stuck_samples) good = false;
   }
   if (good && c.config.spike_fraction > 0.0f && spike_checked(i) && c.has_good[i] != 0) {
-    const float floor = i == kSignalBiomass ? kSpikeFloorBiomass : kSpikeFloorFraction;
-    if (!within(raw, c.last_good[i], c.config.spike_fraction, floor)) {
-      const bool confirmed = c.has_candidate[i] != 0 && within(raw, c.candidate[i], c.config.spike_fraction, floor);
+    const float floor = i == kSignalBiomass ? kSpikeFloorBiomass : kSpikeFloorOffGas;
+    const float now = spike_measure(c, i, raw);
+    if (!within(now, spike_measure(c, i, c.last_good[i]), c.config.spike_fraction, floor)) {
+      const bool confirmed = c.has_candidate[i] != 0 &&
+                             within(now, spike_measure(c, i, c.candidate[i]), c.config.spike_fraction, floor);
       c.candidate[i] = raw;
       c.has_candidate[i] = 1;
       good = confirmed;  // a second reading at the new level is a real step
@@ -206,7 +220,11 @@ inline unsigned soft_sensor_step(SoftSensorCore& c, const minn_signals& s, const
   rates_ok = specific_rate(gas.cer_mmol_per_l_h, biomass, &q_co2) == RateStatus::ok && rates_ok;
   rates_ok = glucose_uptake(glucose, &q_glc) == RateStatus::ok && rates_ok;
   rates_ok = dilution_rate(value[kSignalFeed], value[kSignalVolume], &dilution) == RateStatus::ok && rates_ok;
-  rates_ok = growth_rate(c.growth, c.config.sample_period_h, dilution, &mu) == RateStatus::ok && rates_ok;
+  if (c.config.chemostat != 0) {
+    mu = dilution;  // steady-state chemostat: mu = D (Herbert, Elsworth & Telling 1956)
+  } else {
+    rates_ok = growth_rate(c.growth, c.config.sample_period_h, dilution, &mu) == RateStatus::ok && rates_ok;
+  }
   if (!rates_ok) return quality | MINN_QUALITY_INPUT_MISSING;
 
   c.rates[0] = q_glc;

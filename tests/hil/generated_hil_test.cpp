@@ -233,6 +233,29 @@ TEST(EColiCoreOnlineHil, IshiiRowsBitIdenticalOnM4F) {
   check_report(reports + "/cortex-m4.json", 29 + 1000 + 3 + 3, false);
 }
 
+// The streaming soft sensor against the simulated bioreactor (short scenarios, faults included):
+// every sample bit-identical with the host, no NaN output, every fault flagged (exit code 0), and
+// the report files written. The NE against the plant's truth is reported, not asserted here.
+class PlantLoopHil : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(PlantLoopHil, SurrogateOnM4FBitIdenticalAtEverySample) {
+  const std::string scenario = std::string(MINN_MODELS_DIR) + "/scenarios/" + GetParam() + ".txt";
+  const fs::path work = fs::path(MINN_HIL_WORK_DIR) / ("plant_" + GetParam());
+  const fs::path reports = work / "reports";
+  fs::remove_all(reports);
+  CommandResult r = run(std::string(MINNC_PATH) + " hil " + MINN_MODELS_DIR + "/e_coli_core_surrogate_online.minn --plant " +
+                        scenario + " --target cortex-m4 --work-dir " + (work / "build").string() + " --report-dir " +
+                        reports.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("bit-identical with the host reference, no NaN output"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("NOT FLAGGED"), std::string::npos) << r.output;
+  for (const char* fault : {"fault dropout:", "fault spike:", "fault stuck_offgas", "fault pump_stop"})
+    EXPECT_NE(r.output.find(fault), std::string::npos) << fault << "\n" << r.output;
+  for (const char* ext : {".json", ".csv", ".svg"}) EXPECT_TRUE(fs::exists(reports / (std::string("plant-mps2-an386") + ext))) << ext;
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, PlantLoopHil, ::testing::Values("chemostat_short", "fed_batch_short"));
+
 INSTANTIATE_TEST_SUITE_P(Targets, EColiCoreHil, ::testing::Values("cortex-m4", "cortex-m3", "linux-arm"),
                          [](const auto& info) {
                            std::string name = info.param;
