@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   minn::cli::add_compile_commands(app);
   minn::cli::add_hil_commands(app);
   minn::cli::add_plant_commands(app);
+  minn::cli::add_report_commands(app);
+  minn::cli::add_import_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
