@@ -37,9 +37,18 @@ T field(const nlohmann::json& j, const char* key, const std::string& path) {
   }
 }
 
+// Fields added to the metrics file over time (reduce, baseline, normalise, ...): older files lack them
+// and mean the default.
+template <typename T>
+T field_or(const nlohmann::json& j, const char* key, const std::string& path, T fallback) {
+  return j.contains(key) ? field<T>(j, key, path) : fallback;
+}
+
 std::string run_label(const nlohmann::json& j, const std::string& path) {
   return field<std::string>(j, "variant", path) + " seed " + std::to_string(field<long long>(j, "seed", path)) +
-         (field<std::string>(j, "normalise", path) != "none" ? ", " + field<std::string>(j, "normalise", path) : "");
+         (field_or<std::string>(j, "normalise", path, "none") != "none"
+              ? ", " + field_or<std::string>(j, "normalise", path, "none")
+              : "");
 }
 
 // The other runs of the directory on the same GEM and reduction: their own mean scores.
@@ -58,7 +67,7 @@ std::vector<ComparisonRow> directory_rows(const std::string& metrics_json, const
   for (const std::string& path : paths) {
     const nlohmann::json j = read_json(path);
     if (field<std::string>(j, "gem", path) != field<std::string>(run, "gem", metrics_json) ||
-        field<std::string>(j, "reduce", path) != field<std::string>(run, "reduce", metrics_json))
+        field_or<std::string>(j, "reduce", path, "none") != field_or<std::string>(run, "reduce", metrics_json, "none"))
       continue;
     const nlohmann::json mean = field<nlohmann::json>(j, "mean", path);
     rows.push_back({run_label(j, path), field<double>(mean, "r2", path), field<double>(mean, "mae", path),
@@ -78,7 +87,6 @@ ReportData cv_report_data(const std::string& metrics_json, const std::string& da
       metrics_json.substr(0, metrics_json.size() - kMetricsSuffix.size()) + ".predictions.csv";
   const CsvTable csv = read_csv(predictions_path);
   const std::vector<std::string> experiments = experiment_keys(csv);
-  const bool baseline = field<bool>(run, "baseline", metrics_json);
 
   const Gem gem = split_reversible(read_sbml(gem_path));
   const std::string gem_id = field<std::string>(run, "gem", metrics_json);
@@ -86,13 +94,16 @@ ReportData cv_report_data(const std::string& metrics_json, const std::string& da
     throw Error(gem_path + ": GEM '" + gem.id + "', but " + metrics_json + " was computed on '" + gem_id +
                 "' (pass the GEM file the cv run read, unreduced)");
   const Dataset data = load_ishii(data_dir, gem);
-  const auto inputs = field<std::vector<std::string>>(run, "input_names", metrics_json);
+  // Files written before online inputs existed carry no input_names: their models read the omics and
+  // the two uptakes, of which only the uptakes are measured fluxes (and so not scored).
+  const auto inputs = run.contains("input_names")
+                          ? field<std::vector<std::string>>(run, "input_names", metrics_json)
+                          : std::vector<std::string>{kGlucoseUptakeInput, kOxygenUptakeInput};
   const std::set<std::string> input_set(inputs.begin(), inputs.end());
 
   ReportData d;
-  d.title = gem_id + (field<std::string>(run, "reduce", metrics_json) == "none"
-                          ? ""
-                          : " (" + field<std::string>(run, "reduce", metrics_json) + "-reduced)") +
+  const std::string reduce = field_or<std::string>(run, "reduce", metrics_json, "none");
+  d.title = gem_id + (reduce == "none" ? "" : " (" + reduce + "-reduced)") +
             ": " + run_label(run, metrics_json);
   d.kind = "Held-out predictions of the nested leave-one-out cross-validation (minnc cv): each experiment is "
            "predicted by a model that never saw it.";
@@ -124,6 +135,8 @@ ReportData cv_report_data(const std::string& metrics_json, const std::string& da
     }
   }
 
+  // A baseline predicts only the scored fluxes (older files do not say so: their columns do).
+  const bool baseline = field_or<bool>(run, "baseline", metrics_json, csv.header.size() - 1 == scored.size());
   if (!baseline) {  // full flux vectors: S v over the metabolites of the predicted reactions
     std::vector<int> reaction_of_column(csv.header.size(), -1);
     std::set<int> touched;

@@ -96,7 +96,11 @@ std::string parity_svg(const std::vector<ParityPoint>& points, const std::string
 }
 
 std::string bar_svg(const std::vector<Bar>& bars, const std::string& axis_title, int width) {
-  const int row = 16, label_width = 190, value_width = 56, top = 22;
+  // Labels right-aligned before the bars: room for the longest (about 6 px per character at 10 px).
+  std::size_t longest = 0;
+  for (const Bar& b : bars) longest = std::max(longest, b.label.size());
+  const int row = 16, value_width = 56, top = 22;
+  const int label_width = static_cast<int>(std::min<std::size_t>(40 + 6 * longest, width / 2));
   const int height = top + row * static_cast<int>(bars.size()) + 8;
   double largest = 0;
   for (const Bar& b : bars)
