@@ -9,7 +9,10 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "common/error.hpp"
+#include "common/file_bytes.hpp"
+#include "common/json_text.hpp"
 #include "eval/cv_job.hpp"
 #include "eval/cv_outputs.hpp"
 #include "eval/work_queue.hpp"
@@ -23,6 +26,7 @@ struct CvArgs {
   std::string refine_step = "auto";
   std::string outer_shard;  // K/N
   int merge_shards = 0;     // cv merge --shards N
+  bool json = false;        // stdout: the metrics JSON (a shard: its record) instead of text
 };
 
 std::string clock_text(double seconds) {
@@ -33,6 +37,24 @@ std::string clock_text(double seconds) {
   else
     std::snprintf(b, sizeof b, "%ldm%02lds", s / 60, s % 60);
   return b;
+}
+
+// --json: a complete run prints its metrics file (written as usual); a shard, what it recorded.
+void print_json(const eval::CvJobResult& r, const eval::CvJob& job, const std::string& out_dir) {
+  if (job.shard.count > 0 && !job.merge_shards) {
+    std::printf("{\"shard\": %d, \"shards\": %d, \"outer_splits\": %zu, \"resumed\": %d, \"complete\": %s, "
+                "\"file\": %s}\n",
+                job.shard.index, job.shard.count, r.cv.outer.size(), r.cv.resumed, r.cv.complete ? "true" : "false",
+                json_quote(r.shard_files.at(0)).c_str());
+    return;
+  }
+  if (!r.cv.complete) {
+    std::printf("{\"complete\": false, \"outer_splits\": %zu, \"checkpoint\": %s}\n", r.cv.outer.size(),
+                json_quote(job.checkpoint_path).c_str());
+    return;
+  }
+  const std::vector<std::string> paths = eval::write_cv_outputs(r, job, out_dir);
+  std::fputs(read_file_bytes(paths.at(1)).c_str(), stdout);  // <stem>.metrics.json
 }
 
 void run(const CvArgs& args) {
@@ -57,7 +79,7 @@ void run(const CvArgs& args) {
     if (used != args.refine_step.size() || !(job.fixed_step > 0))
       throw Error("--refine-step '" + args.refine_step + "': expected 'auto' or a positive number");
   }
-  const bool terminal = isatty(STDERR_FILENO) != 0;
+  const bool terminal = show_progress(STDERR_FILENO);
   const auto start = std::chrono::steady_clock::now();
   eval::CvProgress progress;
   if (terminal)
@@ -74,6 +96,10 @@ void run(const CvArgs& args) {
     };
   const eval::CvJobResult r = eval::run_cv_job(job, progress);
   if (terminal) std::fprintf(stderr, "\n");
+  if (args.json) {
+    print_json(r, job, args.out_dir);
+    return;
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("%s: %d reactions, %d metabolites, variant %s, %d %s trials x %d folds, %d epochs, eta %.6g\n",
               r.gem_id.c_str(), r.reactions, r.metabolites, r.variant.c_str(), r.trials, r.sampler.c_str(), job.folds,
@@ -104,7 +130,8 @@ void run(const CvArgs& args) {
               ic.mean.ne, ic.sd.ne);
   for (const std::string& note : r.notes) std::printf("note: %s\n", note.c_str());
   std::printf("wall time %.1f s on %d threads\n", seconds, job.threads);
-  for (const std::string& path : eval::write_cv_outputs(r, job, args.out_dir)) std::printf("wrote %s\n", path.c_str());
+  for (const std::string& path : eval::write_cv_outputs(r, job, args.out_dir))
+    if (!quiet()) std::printf("wrote %s\n", path.c_str());
 }
 
 }  // namespace
@@ -172,6 +199,7 @@ void add_cv_commands(CLI::App& app) {
   cmd->add_option("--holdout", j.holdout, "hold out only these experiments (repeatable; default: all)");
   cmd->add_option("--checkpoint", j.checkpoint_path, "file recording finished outer splits; a rerun resumes");
   cmd->add_option("--stop-after", j.stop_after, "stop after this many outer splits (then resume from the checkpoint)");
+  cmd->add_flag("--json", args->json, "print the metrics JSON (as written to OUTDIR) instead of the text summary");
   cmd->add_option("--outer-shard", args->outer_shard,
                   "K/N: run only shard K of N of the outer splits (positions K-1, K-1+N, ...) into "
                   "OUTDIR/<stem>.shard-K-of-N.ckpt (resumable); `minnc cv merge --shards N` then writes the files "

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "common/error.hpp"
 #include "common/file_bytes.hpp"
 #include "emit/batch_predict.hpp"
@@ -69,6 +70,7 @@ void add_predict_commands(CLI::App& app) {
       return;
     }
     replace_file_bytes(o->output, csv);
+    if (quiet()) return;
     int ok = 0, warnings = 0, errors = 0;
     for (int s : predictions.status) (s == 0 ? ok : s > 0 ? warnings : errors)++;
     std::fprintf(stderr, "minnc predict: %zu rows -> %s (%d ok, %d beyond the envelope, %d non-finite)\n",

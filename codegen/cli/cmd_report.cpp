@@ -6,8 +6,10 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "common/error.hpp"
 #include "common/file_bytes.hpp"
+#include "common/json_text.hpp"
 #include "report/cv_report.hpp"
 #include "report/html_report.hpp"
 #include "report/predict_report.hpp"
@@ -17,6 +19,7 @@ namespace minn::cli {
 void add_report_commands(CLI::App& app) {
   struct Options {
     std::string metrics, model, data, gem, output;
+    bool json = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
@@ -27,6 +30,7 @@ void add_report_commands(CLI::App& app) {
   cmd->add_option("--data", o->data, "the Ishii-layout dataset the predictions are scored on")->required();
   cmd->add_option("--gem", o->gem, "cv output: the (unreduced) SBML GEM the cv run read");
   cmd->add_option("-o,--output", o->output, "the HTML file to write")->required();
+  cmd->add_flag("--json", o->json, "print what was written as JSON");
   cmd->callback([o] {
     if (o->metrics.empty() == o->model.empty())
       throw Error("report: give either a cv output's <stem>.metrics.json or --model M.minn");
@@ -36,6 +40,12 @@ void add_report_commands(CLI::App& app) {
                                                        : report::cv_report_data(o->metrics, o->data, o->gem);
     const std::string html = report::render_html(data);
     replace_file_bytes(o->output, html);
+    if (o->json) {
+      std::printf("{\"output\": %s, \"bytes\": %zu, \"experiments\": %zu, \"scored_fluxes\": %zu}\n",
+                  json_quote(o->output).c_str(), html.size(), data.experiments.size(), data.flux_ids.size());
+      return;
+    }
+    if (quiet()) return;
     std::printf("wrote %s (%zu bytes; %zu experiments, %zu scored fluxes)\n", o->output.c_str(), html.size(),
                 data.experiments.size(), data.flux_ids.size());
   });

@@ -28,10 +28,13 @@ std::string fresh_dir(const std::string& name) {
   return dir.string();
 }
 
-// The shipped model on the 29 Ishii experiments, written once for the tests below.
+// The shipped model on the 29 Ishii experiments, written once per test process (CTest runs each test in
+// its own process, possibly at the same time: one directory per test).
 const std::string& predict_report() {
   static const std::string path = [] {
-    const std::string p = fresh_dir("minn_report_predict") + "/report.html";
+    const std::string p =
+        fresh_dir(std::string("minn_report_predict_") + ::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+        "/report.html";
     const auto r = minnc("report --model " + kModels + "/e_coli_core.minn --data " + kModels + "/ishii -o " + p);
     EXPECT_EQ(r.status, 0) << r.output;
     return p;
