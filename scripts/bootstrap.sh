@@ -10,6 +10,8 @@ packages=(
   libflatbuffers-dev flatbuffers-compiler
   coinor-libclp-dev libcli11-dev
   libgtest-dev googletest
+  libzip-dev nlohmann-json3-dev libpng-dev
+  chromium
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib
   qemu-system-arm qemu-user
   g++-arm-linux-gnueabihf

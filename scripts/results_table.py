@@ -14,8 +14,8 @@ import statistics
 import os
 import sys
 
-# The paper's published rows (Tazza et al. 2025, Table 2; iAF1260 FVA-reduced), see
-# ../shared/notes/ishii-ids.md. (mean, sd) per metric; None where the note gives no SD.
+# The paper's published rows (Tazza et al., CSBJ 2025, Table 2; iAF1260 FVA-reduced).
+# (mean, sd) per metric; None where the table gives no SD.
 PAPER = [
     ("MINN-c-balanced", (0.950, 0.055), (0.473, 0.480), (0.678, 0.653), (0.272, 0.280)),
     ("random forest", (0.970, None), (0.507, None), (0.729, None), (0.271, None)),

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "common/file_bytes.hpp"
 #include "common/sha256.hpp"
 #include "emit/accuracy.hpp"
@@ -67,6 +68,7 @@ void add_compile_commands(CLI::App& app) {
     }
     emit::write_files(o->out, files);
     for (const emit::GeneratedFile& f : files) {
+      if (quiet()) break;
       std::printf("wrote %s (%zu bytes)\n", (std::filesystem::path(o->out) / f.filename).c_str(),
                   f.content.size());
     }

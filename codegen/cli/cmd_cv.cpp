@@ -9,7 +9,10 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "common/error.hpp"
+#include "common/file_bytes.hpp"
+#include "common/json_text.hpp"
 #include "eval/cv_job.hpp"
 #include "eval/cv_outputs.hpp"
 #include "eval/work_queue.hpp"
@@ -21,6 +24,9 @@ struct CvArgs {
   eval::CvJob job;
   std::string out_dir;
   std::string refine_step = "auto";
+  std::string outer_shard;  // K/N
+  int merge_shards = 0;     // cv merge --shards N
+  bool json = false;        // stdout: the metrics JSON (a shard: its record) instead of text
 };
 
 std::string clock_text(double seconds) {
@@ -33,8 +39,34 @@ std::string clock_text(double seconds) {
   return b;
 }
 
+// --json: a complete run prints its metrics file (written as usual); a shard, what it recorded.
+void print_json(const eval::CvJobResult& r, const eval::CvJob& job, const std::string& out_dir) {
+  if (job.shard.count > 0 && !job.merge_shards) {
+    std::printf("{\"shard\": %d, \"shards\": %d, \"outer_splits\": %zu, \"resumed\": %d, \"complete\": %s, "
+                "\"file\": %s}\n",
+                job.shard.index, job.shard.count, r.cv.outer.size(), r.cv.resumed, r.cv.complete ? "true" : "false",
+                json_quote(r.shard_files.at(0)).c_str());
+    return;
+  }
+  if (!r.cv.complete) {
+    std::printf("{\"complete\": false, \"outer_splits\": %zu, \"checkpoint\": %s}\n", r.cv.outer.size(),
+                json_quote(job.checkpoint_path).c_str());
+    return;
+  }
+  const std::vector<std::string> paths = eval::write_cv_outputs(r, job, out_dir);
+  std::fputs(read_file_bytes(paths.at(1)).c_str(), stdout);  // <stem>.metrics.json
+}
+
 void run(const CvArgs& args) {
   eval::CvJob job = args.job;
+  if (!args.outer_shard.empty() && args.merge_shards > 0)
+    throw Error("cv merge: --outer-shard names one shard to run; merge reads all --shards N of them");
+  if (!args.outer_shard.empty()) job.shard = eval::parse_outer_shard(args.outer_shard);
+  if (args.merge_shards > 0) {
+    job.shard = eval::OuterShard{1, args.merge_shards};
+    job.merge_shards = true;
+  }
+  job.shard_dir = args.out_dir;
   if (args.refine_step == "auto") {
     job.fixed_step = 0;
   } else {
@@ -47,7 +79,7 @@ void run(const CvArgs& args) {
     if (used != args.refine_step.size() || !(job.fixed_step > 0))
       throw Error("--refine-step '" + args.refine_step + "': expected 'auto' or a positive number");
   }
-  const bool terminal = isatty(STDERR_FILENO) != 0;
+  const bool terminal = show_progress(STDERR_FILENO);
   const auto start = std::chrono::steady_clock::now();
   eval::CvProgress progress;
   if (terminal)
@@ -64,11 +96,24 @@ void run(const CvArgs& args) {
     };
   const eval::CvJobResult r = eval::run_cv_job(job, progress);
   if (terminal) std::fprintf(stderr, "\n");
+  if (args.json) {
+    print_json(r, job, args.out_dir);
+    return;
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("%s: %d reactions, %d metabolites, variant %s, %d %s trials x %d folds, %d epochs, eta %.6g\n",
               r.gem_id.c_str(), r.reactions, r.metabolites, r.variant.c_str(), r.trials, r.sampler.c_str(), job.folds,
               r.epochs, r.eta);
-  if (r.cv.resumed > 0) std::printf("resumed %d outer splits from %s\n", r.cv.resumed, job.checkpoint_path.c_str());
+  if (job.merge_shards) {
+    std::printf("merged %d outer splits from %zu shard files\n", r.cv.resumed, r.shard_files.size());
+  } else if (job.shard.count > 0) {
+    std::printf("shard %d/%d: %zu outer splits (%d resumed) -> %s\n", job.shard.index, job.shard.count,
+                r.cv.outer.size(), r.cv.resumed, r.shard_files.at(0).c_str());
+    if (!r.cv.complete) std::printf("stopped early; run the shard again to resume\n");
+    return;  // scored and written by `minnc cv merge`
+  } else if (r.cv.resumed > 0) {
+    std::printf("resumed %d outer splits from %s\n", r.cv.resumed, job.checkpoint_path.c_str());
+  }
   if (!r.cv.complete) {
     std::printf("stopped after %zu outer splits (checkpoint %s); run again to resume\n", r.cv.outer.size(),
                 job.checkpoint_path.c_str());
@@ -85,7 +130,8 @@ void run(const CvArgs& args) {
               ic.mean.ne, ic.sd.ne);
   for (const std::string& note : r.notes) std::printf("note: %s\n", note.c_str());
   std::printf("wall time %.1f s on %d threads\n", seconds, job.threads);
-  for (const std::string& path : eval::write_cv_outputs(r, job, args.out_dir)) std::printf("wrote %s\n", path.c_str());
+  for (const std::string& path : eval::write_cv_outputs(r, job, args.out_dir))
+    if (!quiet()) std::printf("wrote %s\n", path.c_str());
 }
 
 }  // namespace
@@ -153,6 +199,18 @@ void add_cv_commands(CLI::App& app) {
   cmd->add_option("--holdout", j.holdout, "hold out only these experiments (repeatable; default: all)");
   cmd->add_option("--checkpoint", j.checkpoint_path, "file recording finished outer splits; a rerun resumes");
   cmd->add_option("--stop-after", j.stop_after, "stop after this many outer splits (then resume from the checkpoint)");
+  cmd->add_flag("--json", args->json, "print the metrics JSON (as written to OUTDIR) instead of the text summary");
+  cmd->add_option("--outer-shard", args->outer_shard,
+                  "K/N: run only shard K of N of the outer splits (positions K-1, K-1+N, ...) into "
+                  "OUTDIR/<stem>.shard-K-of-N.ckpt (resumable); `minnc cv merge --shards N` then writes the files "
+                  "of an unsharded run, byte for byte");
+  CLI::App* merge = cmd->add_subcommand(
+      "merge", "combine the N shard files of `minnc cv --outer-shard K/N` runs (given the same cv options) into the "
+               "result files of a single run");
+  merge->add_option("--shards", args->merge_shards, "N, the shard count of the runs")
+      ->required()
+      ->check(CLI::PositiveNumber);
+  merge->fallthrough();  // every other option is cv's own, given as for the shard runs
   cmd->callback([args] {
     if (args->job.threads <= 0) args->job.threads = eval::hardware_threads();
     run(*args);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "common/error.hpp"
 #include "data/ishii_dataset.hpp"
 #include "gem/gem.hpp"
@@ -35,7 +36,7 @@ Gem load_gem(const std::string& path) {
 
 // "label 123/2382" rewritten in place on a terminal; nothing when stderr is a file or pipe.
 std::function<void(int, int)> tty_progress(const std::string& label) {
-  if (!isatty(fileno(stderr))) return {};
+  if (!show_progress(fileno(stderr))) return {};
   return [label](int done, int total) {
     if (done != total && done % 25 != 0) return;
     std::fprintf(stderr, "\r%s %d/%d", label.c_str(), done, total);

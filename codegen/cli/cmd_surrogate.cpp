@@ -10,6 +10,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "common/error.hpp"
 #include "common/file_bytes.hpp"
 #include "model/model_file.hpp"
@@ -48,7 +49,7 @@ void run(SurrogateArgs args, bool c_given) {
   o.fixed_step = refine_step_value(args.refine_step);
   o.precision = train::parse_precision(args.precision);
 
-  const bool terminal = isatty(STDERR_FILENO) != 0;
+  const bool terminal = show_progress(STDERR_FILENO);
   surrogate::SurrogateProgress progress;
   if (terminal) {
     const int samples = job.sampling.samples, epochs = o.epochs;

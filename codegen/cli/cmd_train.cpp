@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "common/error.hpp"
 #include "model/model_file.hpp"
 #include "train/train_job.hpp"
@@ -54,7 +55,7 @@ void run(const TrainArgs& args, bool c_given) {
   job.options.normalise = train::parse_normalisation(args.normalise);
   job.inputs = parse_input_set(args.inputs);
 
-  const bool terminal = isatty(STDOUT_FILENO) != 0;
+  const bool terminal = show_progress(STDOUT_FILENO);
   const auto start = std::chrono::steady_clock::now();
   const int epochs = job.options.epochs;
   train::EpochCallback progress;

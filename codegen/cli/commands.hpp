@@ -14,5 +14,7 @@ void add_predict_commands(CLI::App& app);  // predict                        (cm
 void add_compile_commands(CLI::App& app);  // compile                        (cmd_compile.cpp)
 void add_hil_commands(CLI::App& app);      // hil                            (cmd_hil.cpp)
 void add_plant_commands(CLI::App& app);    // plant                          (cmd_plant.cpp)
+void add_report_commands(CLI::App& app);   // report                         (cmd_report.cpp)
+void add_import_commands(CLI::App& app);   // import-torch                   (cmd_import.cpp)
 
 }  // namespace minn::cli

@@ -1,6 +1,6 @@
 // Maps the raw signed flux ids of the Ishii fluxomics file (R_PGK, R_EX_glc_e_, ...) to reactions
-// of a split GEM (only non-negative fluxes), following ../shared/notes/ishii-ids.md: the GEM decides
-// which id exists; the note's sign lists decide between the _fwd and _rev halves.
+// of a split GEM (only non-negative fluxes), following data/README.md: the GEM decides
+// which id exists; the sign lists in ishii_ids.cpp decide between the _fwd and _rev halves.
 #pragma once
 #include <string>
 

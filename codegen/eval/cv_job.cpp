@@ -1,6 +1,7 @@
 #include "eval/cv_job.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <limits>
 
 #include "common/error.hpp"
@@ -10,6 +11,7 @@
 #include "data/rate_columns.hpp"
 #include "data/scored_fluxes.hpp"
 #include "eval/baselines.hpp"
+#include "eval/cv_outputs.hpp"
 #include "eval/work_queue.hpp"
 #include "gem/gem.hpp"
 #include "lp/pfba_predictor.hpp"
@@ -223,6 +225,32 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   s.signature = r.command + " gem-sha256 " + r.gem_sha256 + " data-sha256 " + r.dataset_sha256 + fit_sha +
                 " eta " + hex(s.step.eta);
 
+  if (job.shard.count > 0) {
+    if (variant.baseline)
+      throw Error("--outer-shard: the baseline " + variant.name + " trains nothing and runs in seconds; run it unsharded");
+    if (!job.checkpoint_path.empty())
+      throw Error("--checkpoint: a sharded run keeps its own checkpoint (<output>/<stem>.shard-K-of-N.ckpt)");
+    std::vector<int> all = s.outer;
+    if (all.empty())
+      for (int e = 0; e < problem.data.samples(); ++e) all.push_back(e);
+    const std::string stem = cv_output_stem(r, job);
+    if (job.merge_shards) {
+      for (int k = 1; k <= job.shard.count; ++k)
+        r.shard_files.push_back(shard_checkpoint_path(job.shard_dir, stem, OuterShard{k, job.shard.count}));
+      s.merge_checkpoints = r.shard_files;
+    } else {
+      std::error_code ec;
+      std::filesystem::create_directories(job.shard_dir, ec);
+      if (ec) throw Error(job.shard_dir + ": cannot create the output directory (" + ec.message() + ")");
+      s.checkpoint_path = shard_checkpoint_path(job.shard_dir, stem, job.shard);
+      r.shard_files.push_back(s.checkpoint_path);
+      s.outer = shard_outer_splits(all, job.shard);
+      if (s.outer.empty())
+        throw Error("--outer-shard " + std::to_string(job.shard.index) + "/" + std::to_string(job.shard.count) +
+                    ": only " + std::to_string(all.size()) + " outer splits, so this shard has none");
+    }
+  }
+
   r.target_ids = dataset.target_ids;
   r.metric_rows = problem.metric_rows;
   r.intracellular_rows = intracellular_rows(dataset, gem);
@@ -261,7 +289,8 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
     r.experiments.push_back(dataset.experiments[o.experiment]);
     if (o.measured.size() == 0 && o.fluxes.size() > 0) o.measured = mech.measured(o.fluxes);  // from a checkpoint
   }
-  if (r.cv.complete) {
+  const bool shard_only = job.shard.count > 0 && !job.merge_shards;  // scored once merged
+  if (r.cv.complete && !shard_only) {
     Eigen::MatrixXd t(truth.rows(), static_cast<Eigen::Index>(r.cv.outer.size()));
     Eigen::MatrixXd P(truth.rows(), t.cols());
     Eigen::MatrixXd V(mech.n(), t.cols());

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "eval/cv_scores.hpp"
+#include "eval/cv_shards.hpp"
 #include "eval/nested_cv.hpp"
 
 namespace minn::eval {
@@ -47,6 +48,13 @@ struct CvJob {
   std::vector<std::string> holdout;  // experiments to hold out (empty: all, leave-one-out)
   std::string checkpoint_path;
   int stop_after = 0;
+  // Cluster scale (eval/cv_shards.hpp): run only shard K/N of the outer splits into its checkpoint
+  // <shard_dir>/<stem>.shard-K-of-N.ckpt (no result files), or, with merge_shards, read all N of them
+  // and score the whole run. Neither enters the command or the signature: the merged files are those
+  // of an unsharded run.
+  OuterShard shard;
+  bool merge_shards = false;
+  std::string shard_dir;
 };
 
 struct CvJobResult {
@@ -65,6 +73,7 @@ struct CvJobResult {
   std::vector<double> ridge_lambda;     // ridge: the lambda chosen per outer split
   std::vector<std::string> notes;       // pfba: per experiment, a knockout not applied or a rate moved
   std::string command;           // canonical, file names only
+  std::vector<std::string> shard_files;  // a shard run: its checkpoint; a merge: the N it read
 };
 
 CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress = {});

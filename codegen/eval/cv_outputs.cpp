@@ -2,9 +2,9 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "common/error.hpp"
+#include "common/file_bytes.hpp"
 #include "lp/json_writer.hpp"
 #include "train/train_job.hpp"
 
@@ -33,11 +33,6 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw Error(out_dir + ": cannot create the output directory (" + ec.message() + ")");
   const std::string stem = out_dir + "/" + cv_output_stem(r, job);
-  auto write = [](const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) throw Error(path + ": cannot write");
-  };
 
   // MINNs: every reaction of the split GEM; baselines: the scored measured fluxes they predict.
   std::string csv = "experiment";
@@ -180,9 +175,10 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
       fixed(ic.mean.ne, 3) + " ± " + fixed(ic.sd.ne, 3) + " |\n\n`" + r.command + "`\n";
 
   const std::vector<std::string> paths = {stem + ".predictions.csv", stem + ".metrics.json", stem + ".md"};
-  write(paths[0], csv);
-  write(paths[1], metrics);
-  write(paths[2], md);
+  // Whole or not at all: a run killed while writing leaves no truncated file for merge or report to read.
+  replace_file_bytes(paths[0], csv);
+  replace_file_bytes(paths[1], metrics);
+  replace_file_bytes(paths[2], md);
   return paths;
 }
 

@@ -8,6 +8,7 @@
 
 #include "common/error.hpp"
 #include "eval/checkpoint.hpp"
+#include "eval/cv_shards.hpp"
 #include "eval/folds.hpp"
 #include "eval/tpe_sampler.hpp"
 #include "eval/work_queue.hpp"
@@ -95,7 +96,9 @@ CvResult run_nested_cv(const CvProblem& problem, const CvSettings& s, const CvPr
 
   std::map<int, OuterResult> done;
   std::optional<CheckpointWriter> writer;
-  if (!s.checkpoint_path.empty()) {
+  if (!s.merge_checkpoints.empty()) {
+    done = merge_shard_checkpoints(s.merge_checkpoints, s.signature, mech.n(), outer, problem.experiments);
+  } else if (!s.checkpoint_path.empty()) {
     done = read_checkpoint(s.checkpoint_path, s.signature, mech.n());
     writer.emplace(s.checkpoint_path, s.signature);
   }

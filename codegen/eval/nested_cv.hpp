@@ -48,6 +48,8 @@ struct CvSettings {
   std::string checkpoint_path;      // empty = none
   std::string signature;            // identifies the run in the checkpoint (inputs + settings)
   int stop_after = 0;               // stop once this many outer splits completed in this run (0 = all)
+  // cv merge (eval/cv_shards.hpp): every outer split is read from these shard checkpoints, none trained.
+  std::vector<std::string> merge_checkpoints;
 };
 
 struct OuterResult {

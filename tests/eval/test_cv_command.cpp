@@ -9,32 +9,15 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
+
+#include "cli_run.hpp"
 
 namespace {
 
-struct CliRun {
-  int status = -1;
-  std::string output;
-};
+using minn::test::CliRun;
+using minn::test::minnc;
 
-CliRun minnc(const std::string& args) {
-  CliRun r;
-  FILE* pipe = popen((std::string(MINNC_PATH) + " " + args + " 2>&1").c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe)) r.output += buffer.data();
-  const int status = pclose(pipe);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string read(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read(const std::string& path) { return minn::test::read_file(path); }
 
 const std::string kCommon = std::string("cv --gem ") + MINN_MODELS_DIR + "/gems/e_coli_core.xml.gz --data " +
                             MINN_MODELS_DIR + "/ishii --trials 1 --folds 2 --epochs 2 --threads 2";

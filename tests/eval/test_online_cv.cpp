@@ -76,7 +76,7 @@ TEST(OnlineCv, BaselinesOnTheIntracellularFluxesGiveTheIndependentlyMeasuredNe) 
     job.inputs = inputs;
     const CvJobResult scaled = run_cv_job(job);
     EXPECT_EQ(scaled.intracellular_rows.size(), 37u);
-    // ../shared/notes/ishii-ids.md, simple baselines, NE on the 37 intracellular fluxes.
+    // README, online inputs: the simple baselines' NE on the 37 intracellular fluxes.
     EXPECT_NEAR(scaled.scores.intracellular.mean.ne, 0.137, 0.0005) << inputs;
     job.variant = "mean-profile";
     EXPECT_NEAR(run_cv_job(job).scores.intracellular.mean.ne, 0.356, 0.0005) << inputs;

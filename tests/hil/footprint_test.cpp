@@ -1,6 +1,6 @@
 // Flash/RAM from `size -A`, regions from the map, heap symbols from `nm`. The size/map texts are
-// the formats binutils 2.40 prints; the section sizes come from the M4F prototype in
-// ../shared/notes (text 22312, bss 1152, stack 8192 -> FLASH 22312 B, RAM 9344 B of 1 MB / 256 KB).
+// the formats binutils 2.40 prints; the section sizes come from an early M4F prototype
+// (text 22312, bss 1152, stack 8192 -> FLASH 22312 B, RAM 9344 B of 1 MB / 256 KB).
 #include <gtest/gtest.h>
 
 #include <cstdio>
