@@ -33,7 +33,7 @@ void add_predict_commands(CLI::App& app) {
       std::cout << csv;
       return;
     }
-    write_file_bytes(o->output, csv);
+    replace_file_bytes(o->output, csv);
     int ok = 0, warnings = 0, errors = 0;
     for (int s : predictions.status) (s == 0 ? ok : s > 0 ? warnings : errors)++;
     std::fprintf(stderr, "minnc predict: %zu rows -> %s (%d ok, %d beyond the envelope, %d non-finite)\n",

@@ -1,5 +1,6 @@
 #include "common/file_bytes.hpp"
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cerrno>
@@ -118,18 +119,15 @@ std::string stored_form(const std::string& path, const std::string& bytes) {
 void write_payload(const std::string& path, const std::string& payload) {
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "wb"));
   if (!file) throw Error(path + ": cannot create file: " + std::strerror(errno));
+  // fsync: the rename must not reach the disk before the data it publishes.
   if (std::fwrite(payload.data(), 1, payload.size(), file.get()) != payload.size() ||
-      std::fflush(file.get()) != 0) {
+      std::fflush(file.get()) != 0 || fsync(fileno(file.get())) != 0) {
     throw Error(path + ": write error: " + std::strerror(errno));
   }
   if (std::fclose(file.release()) != 0) throw Error(path + ": write error: " + std::strerror(errno));
 }
 
 }  // namespace
-
-void write_file_bytes(const std::string& path, const std::string& bytes) {
-  write_payload(path, stored_form(path, bytes));
-}
 
 void replace_file_bytes(const std::string& path, const std::string& bytes) {
   const std::string temporary = path + ".tmp";

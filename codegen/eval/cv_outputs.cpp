@@ -2,9 +2,9 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "common/error.hpp"
+#include "common/file_bytes.hpp"
 #include "lp/json_writer.hpp"
 #include "train/train_job.hpp"
 
@@ -33,11 +33,7 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw Error(out_dir + ": cannot create the output directory (" + ec.message() + ")");
   const std::string stem = out_dir + "/" + cv_output_stem(r, job);
-  auto write = [](const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) throw Error(path + ": cannot write");
-  };
+  const auto write = replace_file_bytes;
 
   // MINNs: every reaction of the split GEM; baselines: the scored measured fluxes they predict.
   std::string csv = "experiment";

@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <sstream>
 
 #include "common/error.hpp"
@@ -249,19 +248,7 @@ std::vector<std::uint8_t> serialize_model(const MinnModel& model) {
 
 void save_model(const MinnModel& model, const std::string& path) {
   const std::vector<std::uint8_t> bytes = serialize_model(model);
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(path + ": cannot open '" + temporary + "' for writing");
-    out.write(reinterpret_cast<const char*>(bytes.data()),
-              static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) throw Error(path + ": write error on '" + temporary + "'");
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    throw Error(path + ": cannot rename '" + temporary + "' to it");
-  }
+  replace_file_bytes(path, std::string(bytes.begin(), bytes.end()));
 }
 
 MinnModel parse_model(const std::uint8_t* data, std::size_t size, const std::string& origin) {
