@@ -105,9 +105,9 @@ std::vector<std::uint8_t> build_file(FieldSource& s) {
     const auto weights = b.CreateVector(s.values(in * out));
     const auto bias = b.CreateVector(s.values(out));
     const auto act = k + 1 == layer_count && !s.rarely() ? fb::Activation::None : fb::Activation::Relu;
-    layers.push_back(fb::CreateDenseLayer(b, name, s.index(static_cast<int>(in), static_cast<int>(in)),
-                                          s.index(static_cast<int>(out), static_cast<int>(out)), weights, bias,
-                                          act));
+    const int declared_in = s.index(static_cast<int>(in), static_cast<int>(in));
+    const int declared_out = s.index(static_cast<int>(out), static_cast<int>(out));
+    layers.push_back(fb::CreateDenseLayer(b, name, declared_in, declared_out, weights, bias, act));
   }
   const auto layer_vector = b.CreateVector(layers);
   const auto reaction_ids = strings(b, s.ids("R_", n_out));
@@ -125,12 +125,20 @@ std::vector<std::uint8_t> build_file(FieldSource& s) {
     row_ptr.push_back(static_cast<std::int32_t>(col_index.size()));
   }
   if (s.rarely() && !row_ptr.empty()) row_ptr.back() = s.index(0, static_cast<int>(col_index.size()) + 1);
-  const auto stoichiometry = fb::CreateSparseRows(
-      b, s.index(static_cast<int>(n_met), static_cast<int>(n_met)), s.index(static_cast<int>(n_out), static_cast<int>(n_out)),
-      b.CreateVector(row_ptr), b.CreateVector(col_index), b.CreateVector(values));
-  const auto refinement =
-      fb::CreateRefinement(b, s.index(0, 8), s.value(0.0f, 0.05f), s.value(0.0f, 0.99f),
-                           static_cast<double>(s.value(0.0f, 1000.0f)), b.CreateString(s.rarely() ? "odd" : "auto"));
+  // One choice per statement: argument evaluation order is unspecified, and a reproducer must
+  // build the same model with every compiler.
+  const int s_rows = s.index(static_cast<int>(n_met), static_cast<int>(n_met));
+  const int s_cols = s.index(static_cast<int>(n_out), static_cast<int>(n_out));
+  const auto row_ptr_vector = b.CreateVector(row_ptr);
+  const auto col_index_vector = b.CreateVector(col_index);
+  const auto values_vector = b.CreateVector(values);
+  const auto stoichiometry = fb::CreateSparseRows(b, s_rows, s_cols, row_ptr_vector, col_index_vector, values_vector);
+  const int steps = s.index(0, 8);
+  const float step_size = s.value(0.0f, 0.05f);
+  const float momentum = s.value(0.0f, 0.99f);
+  const double lambda_max = s.value(0.0f, 1000.0f);
+  const auto step_rule = b.CreateString(s.rarely() ? "odd" : "auto");
+  const auto refinement = fb::CreateRefinement(b, steps, step_size, momentum, lambda_max, step_rule);
 
   std::vector<std::int32_t> pins(p.ConsumeIntegralInRange<std::size_t>(0, n_out));
   for (std::int32_t& pin : pins) pin = s.index(0, static_cast<int>(n_out) - 1);
