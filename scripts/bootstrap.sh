@@ -15,6 +15,7 @@ packages=(
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib
   qemu-system-arm qemu-user
   g++-arm-linux-gnueabihf
+  clang libclang-rt-14-dev valgrind
 )
 
 missing=()

@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
-# Quick start, command 2: set up, build, and run every test (CTest + GoogleTest).
+# Quick start, command 2: set up, build, and run every test (CTest + GoogleTest): the release
+# preset (with the valgrind runs of minnc), then the asan preset (clang, ASan + UBSan, no
+# cross-target builds): the same suite under the sanitizers plus the libFuzzer smoke runs.
+# Arguments go to both CTest runs (e.g. -R sbml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
 ctest --preset release "$@"
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+ctest --preset asan "$@"

@@ -3,7 +3,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <tuple>
@@ -12,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "common/error.hpp"
+#include "common/file_bytes.hpp"
 #include "data/ishii_dataset.hpp"
 #include "gem/gem.hpp"
 #include "lp/fba.hpp"
@@ -65,11 +65,7 @@ std::string flux_object(const Gem& gem, const std::vector<double>& v) {
   return o.str();
 }
 
-void write_text(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  if (!out) throw Error(path + ": cannot write");
-}
+void write_text(const std::string& path, const std::string& text) { replace_file_bytes(path, text); }
 
 std::string report_path_for(const std::string& out) {
   for (const char* ext : {".xml.gz", ".xml", ".sbml"}) {

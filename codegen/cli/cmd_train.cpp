@@ -102,7 +102,9 @@ void add_train_commands(CLI::App& app) {
   cmd->add_option("--epochs", o.epochs, "training epochs")->capture_default_str();
   cmd->add_option("--batch", o.batch, "mini-batch size")->capture_default_str();
   cmd->add_option("--seed", o.seed, "random seed (weights, shuffling, dropout)")->capture_default_str();
-  cmd->add_option("--steps", o.steps, "refinement steps K")->capture_default_str();
+  cmd->add_option("--steps", o.steps, "refinement steps K")
+      ->check(CLI::Range(0, kMaxRefinementSteps))
+      ->capture_default_str();
   cmd->add_option("--momentum", o.momentum, "refinement momentum beta")->capture_default_str();
   cmd->add_option("--refine-step", args->refine_step,
                   "refinement step eta: 'auto' (safe, from lambda_max) or a number (0.01 = the paper)")

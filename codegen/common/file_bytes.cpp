@@ -1,9 +1,11 @@
 #include "common/file_bytes.hpp"
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
@@ -115,21 +117,31 @@ std::string stored_form(const std::string& path, const std::string& bytes) {
   return gz ? gzip_compress(bytes, path) : bytes;
 }
 
+// Fault injection for tests/cli/kill_safety_test.cpp: with MINN_SLOW_WRITES set, every file is
+// written in two halves 30 ms apart, so a SIGKILL at a random moment often lands mid-write.
+bool slow_writes() {
+  static const bool slow = std::getenv("MINN_SLOW_WRITES") != nullptr;
+  return slow;
+}
+
 void write_payload(const std::string& path, const std::string& payload) {
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "wb"));
   if (!file) throw Error(path + ": cannot create file: " + std::strerror(errno));
-  if (std::fwrite(payload.data(), 1, payload.size(), file.get()) != payload.size() ||
-      std::fflush(file.get()) != 0) {
+  std::size_t written = 0;
+  if (slow_writes()) {
+    written = std::fwrite(payload.data(), 1, payload.size() / 2, file.get());
+    std::fflush(file.get());
+    usleep(30000);
+  }
+  // fsync: the rename must not reach the disk before the data it publishes.
+  written += std::fwrite(payload.data() + written, 1, payload.size() - written, file.get());
+  if (written != payload.size() || std::fflush(file.get()) != 0 || fsync(fileno(file.get())) != 0) {
     throw Error(path + ": write error: " + std::strerror(errno));
   }
   if (std::fclose(file.release()) != 0) throw Error(path + ": write error: " + std::strerror(errno));
 }
 
 }  // namespace
-
-void write_file_bytes(const std::string& path, const std::string& bytes) {
-  write_payload(path, stored_form(path, bytes));
-}
 
 void replace_file_bytes(const std::string& path, const std::string& bytes) {
   const std::string temporary = path + ".tmp";

@@ -20,12 +20,11 @@ std::string read_text_file(const std::string& path);
 
 namespace minn {
 
-// Writes `bytes` to `path` (replacing it); gzip-compressed when `path` ends in ".gz" (gzip header
-// without a timestamp, so equal input gives equal files). Throws minn::Error naming the file.
-void write_file_bytes(const std::string& path, const std::string& bytes);
-
-// The same, whole or not at all: written to `path`.tmp, then renamed over `path`, so an interrupted
-// run never leaves a truncated file that a later step would read as complete.
+// Writes `bytes` to `path` (replacing it), whole or not at all: written to `path`.tmp in the same
+// directory, flushed to disk, then renamed over `path`, so an interrupted run (SIGKILL, power
+// loss) never leaves a truncated file that a later step would read as complete. Every file minnc
+// writes goes through here. gzip-compressed when `path` ends in ".gz" (gzip header without a
+// timestamp, so equal input gives equal files). Throws minn::Error naming the file.
 void replace_file_bytes(const std::string& path, const std::string& bytes);
 
 }  // namespace minn

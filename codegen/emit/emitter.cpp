@@ -2,10 +2,10 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "common/error.hpp"
+#include "common/file_bytes.hpp"
 #include "common/version.hpp"
 #include "emit/c_source.hpp"
 #include "emit/lowered_model.hpp"
@@ -275,17 +275,7 @@ void write_files(const std::string& directory, const std::vector<GeneratedFile>&
   std::error_code ec;
   fs::create_directories(directory, ec);
   if (ec) throw Error(directory + ": cannot create the output directory: " + ec.message());
-  for (const GeneratedFile& f : files) {
-    const fs::path path = fs::path(directory) / f.filename;
-    const fs::path temporary = fs::path(directory) / (f.filename + ".tmp");
-    {
-      std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-      out.write(f.content.data(), static_cast<std::streamsize>(f.content.size()));
-      if (!out) throw Error(temporary.string() + ": cannot write");
-    }
-    fs::rename(temporary, path, ec);
-    if (ec) throw Error(path.string() + ": cannot write: " + ec.message());
-  }
+  for (const GeneratedFile& f : files) replace_file_bytes((fs::path(directory) / f.filename).string(), f.content);
 }
 
 }  // namespace minn::emit

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/file_bytes.hpp"
 
 namespace minn::eval {
 namespace {
@@ -90,11 +91,16 @@ std::map<int, OuterResult> read_checkpoint(const std::string& path, const std::s
 }
 
 CheckpointWriter::CheckpointWriter(std::string path, const std::string& signature) : path_(std::move(path)) {
-  std::ifstream probe(path_, std::ios::binary | std::ios::ate);
-  if (probe && probe.tellg() > 0) return;
-  std::ofstream out(path_, std::ios::binary | std::ios::trunc);
-  out << kMagic << "\nsignature " << signature << "\n";
-  if (!out.flush()) throw Error(path_ + ": cannot write the checkpoint");
+  std::ifstream probe(path_, std::ios::binary);
+  std::stringstream existing;
+  existing << probe.rdbuf();
+  text_ = existing.str();
+  // A line cut short by an interrupted older minnc (which appended in place) is dropped here, so
+  // the next record starts on a line of its own.
+  if (!text_.empty() && text_.back() != '\n') text_.erase(text_.rfind('\n') + 1);
+  if (!text_.empty()) return;
+  text_ = std::string(kMagic) + "\nsignature " + signature + "\n";
+  replace_file_bytes(path_, text_);
 }
 
 void CheckpointWriter::append(const OuterResult& r) {
@@ -106,9 +112,10 @@ void CheckpointWriter::append(const OuterResult& r) {
   line += " " + std::to_string(r.fluxes.size());
   for (Eigen::Index i = 0; i < r.fluxes.size(); ++i) line += " " + hex(r.fluxes(i));
   line += " end\n";
-  std::ofstream out(path_, std::ios::binary | std::ios::app);
-  out << line;
-  if (!out.flush()) throw Error(path_ + ": cannot append to the checkpoint");
+  // The whole file again through a temporary + rename (a few hundred kB at most, once per outer
+  // split): a kill at any moment leaves the previous checkpoint or the new one, never half a line.
+  text_ += line;
+  replace_file_bytes(path_, text_);
 }
 
 }  // namespace minn::eval

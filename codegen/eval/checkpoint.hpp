@@ -1,7 +1,8 @@
 // The resumable record of a cross-validation run: a signature line naming the inputs and
 // settings, then one line per completed outer split (doubles as C99 hex floats, so a resumed
-// run reproduces the uninterrupted one bit for bit). A line is appended and flushed as soon as
-// its outer split finishes; a last line cut short by an interruption is ignored.
+// run reproduces the uninterrupted one bit for bit). The file is replaced whole (temporary +
+// rename) as soon as an outer split finishes, so an interruption leaves the previous or the new
+// version; a last line cut short (written by an older minnc that appended in place) is ignored.
 #pragma once
 #include <map>
 #include <string>
@@ -22,6 +23,7 @@ class CheckpointWriter {
 
  private:
   std::string path_;
+  std::string text_;  // the file's content so far
 };
 
 }  // namespace minn::eval

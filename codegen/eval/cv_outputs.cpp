@@ -33,6 +33,7 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw Error(out_dir + ": cannot create the output directory (" + ec.message() + ")");
   const std::string stem = out_dir + "/" + cv_output_stem(r, job);
+  const auto write = replace_file_bytes;
 
   // MINNs: every reaction of the split GEM; baselines: the scored measured fluxes they predict.
   std::string csv = "experiment";

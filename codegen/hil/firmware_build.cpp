@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/file_bytes.hpp"
 #include "common/sha256.hpp"
 #include "hil/process.hpp"
 
@@ -64,7 +65,7 @@ void refresh_if_configuration_changed(const FirmwareRequest& request) {
     fs::remove_all(fs::path(request.build_dir) / "CMakeFiles");
   }
   fs::create_directories(request.build_dir);
-  std::ofstream(stamp_path) << stamp << "\n";
+  replace_file_bytes(stamp_path.string(), stamp + "\n");
 }
 
 }  // namespace

@@ -1,10 +1,10 @@
 #include "hil/hil_report.hpp"
 
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 
 #include "common/error.hpp"
+#include "common/file_bytes.hpp"
 #include "common/json_text.hpp"
 
 namespace minn::hil {
@@ -93,10 +93,7 @@ std::string target_report_json(const TargetResult& r, const std::string& model, 
 
 void write_target_report(const TargetResult& result, const std::string& model, const std::string& data,
                          const std::string& path) {
-  std::ofstream out(path);
-  if (!out) throw Error(path + ": cannot create the HIL report");
-  out << target_report_json(result, model, data);
-  if (!out) throw Error(path + ": write failed");
+  replace_file_bytes(path, target_report_json(result, model, data));
 }
 
 void print_target_table(std::ostream& out, const std::vector<TargetResult>& results) {

@@ -5,20 +5,18 @@
 #include <iterator>
 
 #include "common/error.hpp"
+#include "common/file_bytes.hpp"
 
 namespace minn::hil {
 
 static_assert(sizeof(float) == 4, "the wire format is IEEE-754 binary32");
 
 void write_inputs(const std::string& path, const InputBatch& batch) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw Error(path + ": cannot create the HIL inputs file");
   const std::uint32_t header[2] = {static_cast<std::uint32_t>(batch.count()),
                                    static_cast<std::uint32_t>(batch.num_inputs)};
-  out.write(reinterpret_cast<const char*>(header), sizeof header);
-  out.write(reinterpret_cast<const char*>(batch.values.data()),
-            static_cast<std::streamsize>(batch.values.size() * sizeof(float)));
-  if (!out) throw Error(path + ": write failed");
+  std::string bytes(reinterpret_cast<const char*>(header), sizeof header);
+  bytes.append(reinterpret_cast<const char*>(batch.values.data()), batch.values.size() * sizeof(float));
+  replace_file_bytes(path, bytes);
 }
 
 OutputBatch read_outputs(const std::string& path, int expected_count, int expected_outputs) {

@@ -28,6 +28,11 @@ struct SparseRows {
   std::vector<float> values;            // nnz
 };
 
+// The most refinement steps a model may ask for: infer() runs all K in bounded but linear time, and
+// a corrupt count (2^31, found by fuzzing the loader) would stall a firmware for hours. The
+// paper uses 8; training and the loader refuse more than this.
+inline constexpr int kMaxRefinementSteps = 10000;
+
 // K heavy-ball steps on L(V) = ||S V||^2/m + ||relu(Pin V - Vin)||^2/n_in + ||relu(-V)||^2/n.
 struct Refinement {
   int steps = 8;                 // K (0 = pure neural network)

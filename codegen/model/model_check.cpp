@@ -170,7 +170,8 @@ void check_stoichiometry(const Checker& c, const MinnModel& m) {
 
 void check_refinement(const Checker& c, const MinnModel& m) {
   const Refinement& r = m.refinement;
-  if (r.steps < 0) c.fail("refinement steps K is ", r.steps, ", expected >= 0");
+  if (r.steps < 0 || r.steps > kMaxRefinementSteps)
+    c.fail("refinement steps K is ", r.steps, ", expected 0 to ", kMaxRefinementSteps);
   if (!std::isfinite(r.step_size) || r.step_size < 0.0f || (r.steps > 0 && r.step_size == 0.0f))
     c.fail("refinement step size is ", r.step_size, ", expected a finite number > 0");
   if (!std::isfinite(r.momentum) || r.momentum < 0.0f || r.momentum >= 1.0f)

@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <sstream>
 
 #include "common/error.hpp"
@@ -68,17 +67,26 @@ Offset<fb::Model> build(FlatBufferBuilder& b, const MinnModel& m) {
   const auto envelope_min = b.CreateVector(m.envelope_min);
   const auto envelope_max = b.CreateVector(m.envelope_max);
 
+  // Every child is created in its own statement: the order of creation places the bytes, and
+  // function arguments are evaluated in an unspecified order (gcc right to left, clang left to
+  // right), so nested Create calls gave clang builds other bytes (found by the clang ASan suite).
+  // The order below is the one gcc used, which wrote every .minn file so far.
   std::vector<Offset<fb::DenseLayer>> layers;
-  for (const DenseLayer& l : m.layers)
-    layers.push_back(fb::CreateDenseLayer(b, b.CreateString(l.name), l.in, l.out,
-                                          b.CreateVector(l.weights), b.CreateVector(l.bias),
+  for (const DenseLayer& l : m.layers) {
+    const auto bias = b.CreateVector(l.bias);
+    const auto weights = b.CreateVector(l.weights);
+    const auto name = b.CreateString(l.name);
+    layers.push_back(fb::CreateDenseLayer(b, name, l.in, l.out, weights, bias,
                                           static_cast<fb::Activation>(l.activation)));
+  }
   const auto layer_vector = b.CreateVector(layers);
 
   const auto reaction_ids = b.CreateVectorOfStrings(m.reaction_ids);
   const auto metabolite_ids = b.CreateVectorOfStrings(m.metabolite_ids);
-  const auto s = fb::CreateSparseRows(b, m.S.rows, m.S.cols, b.CreateVector(m.S.row_ptr),
-                                      b.CreateVector(m.S.col_index), b.CreateVector(m.S.values));
+  const auto s_values = b.CreateVector(m.S.values);
+  const auto s_col_index = b.CreateVector(m.S.col_index);
+  const auto s_row_ptr = b.CreateVector(m.S.row_ptr);
+  const auto s = fb::CreateSparseRows(b, m.S.rows, m.S.cols, s_row_ptr, s_col_index, s_values);
   const Refinement& r = m.refinement;
   const auto refinement = fb::CreateRefinement(b, r.steps, r.step_size, r.momentum, r.lambda_max,
                                                b.CreateString(r.step_rule));
@@ -102,10 +110,14 @@ Offset<fb::Model> build(FlatBufferBuilder& b, const MinnModel& m) {
   }
 
   const Provenance& p = m.provenance;
-  const auto provenance = fb::CreateProvenance(
-      b, b.CreateString(p.minn_version), b.CreateString(p.dataset_sha256), p.seed,
-      b.CreateString(p.variant), named_values(b, p.hyper_parameters),
-      named_values(b, p.training_metrics), b.CreateString(p.command));
+  const auto command = b.CreateString(p.command);
+  const auto training_metrics = named_values(b, p.training_metrics);
+  const auto hyper_parameters = named_values(b, p.hyper_parameters);
+  const auto variant = b.CreateString(p.variant);
+  const auto dataset_sha256 = b.CreateString(p.dataset_sha256);
+  const auto minn_version = b.CreateString(p.minn_version);
+  const auto provenance = fb::CreateProvenance(b, minn_version, dataset_sha256, p.seed, variant,
+                                               hyper_parameters, training_metrics, command);
 
   // fb::CreateModel's field order (same bytes as before clip_inputs existed), plus clip_inputs and
   // the normalisation fields only when set: ForceDefaults would otherwise write a false flag and a
@@ -249,19 +261,7 @@ std::vector<std::uint8_t> serialize_model(const MinnModel& model) {
 
 void save_model(const MinnModel& model, const std::string& path) {
   const std::vector<std::uint8_t> bytes = serialize_model(model);
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(path + ": cannot open '" + temporary + "' for writing");
-    out.write(reinterpret_cast<const char*>(bytes.data()),
-              static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) throw Error(path + ": write error on '" + temporary + "'");
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    throw Error(path + ": cannot rename '" + temporary + "' to it");
-  }
+  replace_file_bytes(path, std::string(bytes.begin(), bytes.end()));
 }
 
 MinnModel parse_model(const std::uint8_t* data, std::size_t size, const std::string& origin) {

@@ -65,14 +65,16 @@ class SbmlWriter {
     // Shared parameters for the common values, as COBRApy writes them.
     shared_bounds_ = {{-1000.0, "cobra_default_lb"}, {1000.0, "cobra_default_ub"}, {0.0, "cobra_0_bound"},
                       {-INFINITY, "minus_inf"},      {INFINITY, "plus_inf"}};
-    for (const auto& [value, id] : shared_bounds_) claim(id);
+    for (auto& [value, id] : shared_bounds_) id = claim(id);
   }
 
-  void claim(const std::string& id) {
-    if (!used_ids_.insert(id).second) {
-      throw Error("write_sbml: model '" + gem_.id + "': parameter id '" + id +
-                  "' collides with an existing id; expected unique SBML ids");
-    }
+  // `id`, or when a species, reaction, gene or earlier parameter already has it (any SBML id is
+  // legal there, "plus_inf" included), the first free `id`_2, `id`_3, ...: a GEM minn read must
+  // always be writable.
+  std::string claim(const std::string& id) {
+    std::string candidate = id;
+    for (int n = 2; !used_ids_.insert(candidate).second; ++n) candidate = id + "_" + std::to_string(n);
+    return candidate;
   }
 
   void write_compartments() {
@@ -118,8 +120,7 @@ class SbmlWriter {
     for (const auto& [shared_value, id] : shared_bounds_) {
       if (shared_value == value) return id;
     }
-    own_bounds_.push_back({reaction_id + suffix, value});
-    claim(own_bounds_.back().first);
+    own_bounds_.push_back({claim(reaction_id + suffix), value});
     return own_bounds_.back().first;
   }
 
@@ -261,6 +262,6 @@ class SbmlWriter {
 
 std::string sbml_text(const Gem& gem) { return SbmlWriter(gem).write(); }
 
-void write_sbml(const Gem& gem, const std::string& path) { write_file_bytes(path, sbml_text(gem)); }
+void write_sbml(const Gem& gem, const std::string& path) { replace_file_bytes(path, sbml_text(gem)); }
 
 }  // namespace minn

@@ -37,7 +37,9 @@ std::pair<int, int> scheduler_phases(int epochs) {
 
 LossWeightingFactory scheduler_weighting(int epochs, double final_data_weight, double bound_threshold,
                                          double penalty) {
-  const auto [mechanistic, transition] = scheduler_phases(epochs);
+  // Plain copies: C++17 lambdas cannot capture structured bindings (clang rejects it).
+  const auto phases = scheduler_phases(epochs);
+  const int mechanistic = phases.first, transition = phases.second;
   return [=] {
     return LossWeighting([=](int epoch, double, double mech) {
       double data_weight = final_data_weight;

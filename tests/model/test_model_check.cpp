@@ -90,6 +90,10 @@ TEST(ModelCheck, StoichiometryShape) {
 
 TEST(ModelCheck, RefinementSettings) {
   EXPECT_CHECK_FAILS([](MinnModel& m) { m.refinement.steps = -1; }, "refinement steps K is -1");
+  // Found by fuzz_minn_fields: a count of 2^31 - 1 passed and stalled infer() for hours.
+  EXPECT_CHECK_FAILS([](MinnModel& m) { m.refinement.steps = 2147483647; },
+                     "refinement steps K is 2147483647, expected 0 to 10000");
+  EXPECT_EQ(check_after([](MinnModel& m) { m.refinement.steps = minn::kMaxRefinementSteps; }), "");
   EXPECT_CHECK_FAILS([](MinnModel& m) { m.refinement.momentum = 1.0f; },
                      "refinement momentum is 1, expected 0 <= momentum < 1");
   EXPECT_CHECK_FAILS([](MinnModel& m) { m.refinement.step_size = 0; },

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <random>
 #include <vector>
 
@@ -214,6 +215,17 @@ TEST(ScaleByInput, MultipliesByThePositivePartOfTheRawInput) {
   float untouched = 7.0f;
   minn::scale_by_input(&untouched, 0, 3.0f);
   EXPECT_EQ(untouched, 7.0f);
+}
+
+// A finite but absurd reading (FLT_MAX) is scaled by kMaxFluxScale instead, so V0 stays finite.
+TEST(ScaleByInput, SaturatesAtTheMaximumScale) {
+  for (float u : {minn::kMaxFluxScale, 3.0e35f, std::numeric_limits<float>::max()}) {
+    float v[2] = {12.5f, -0.75f};
+    minn::scale_by_input(v, 2, u);
+    EXPECT_EQ(v[0], 12.5f * minn::kMaxFluxScale) << "u " << u;
+    EXPECT_EQ(v[1], -0.75f * minn::kMaxFluxScale) << "u " << u;
+    EXPECT_TRUE(std::isfinite(v[0]) && std::isfinite(v[1]));
+  }
 }
 
 }  // namespace

@@ -106,6 +106,33 @@ TEST(RoundTrip, UnusualValuesSurvive) {
   std::remove(path.c_str());
 }
 
+// Found by fuzz_sbml: any SBML id is legal for a reaction or species, also the names the writer
+// gives its shared bound parameters; the writer used to refuse such a GEM ("collides").
+TEST(RoundTrip, IdsEqualToSharedParameterNamesSurvive) {
+  minn::Gem gem;
+  gem.id = "clash";
+  gem.compartments = {{"c", ""}};
+  gem.metabolites = {{"cobra_default_lb", "", "c", "", 0, false}};
+  for (const char* id : {"plus_inf", "plus_inf_2", "minus_inf", "cobra_0_bound", "R_x_lower_bound"}) {
+    minn::Reaction r;
+    r.id = id;
+    r.lower_bound = std::string(id) == "plus_inf" ? -minn::kInfinity : -7.0;
+    r.upper_bound = minn::kInfinity;
+    r.reversible = true;
+    r.stoichiometry = {{0, -1.0}};
+    gem.reactions.push_back(std::move(r));
+  }
+  minn::Reaction x;
+  x.id = "R_x";
+  x.lower_bound = -3.0;  // its own parameter "R_x_lower_bound" is a reaction id already
+  x.upper_bound = 0.0;
+  gem.reactions.push_back(std::move(x));
+  const minn::Gem back = minn::read_sbml_text(minn::sbml_text(gem), "memory");
+  expect_same_model(gem, back);
+  EXPECT_EQ(back.reactions[5].lower_bound, -3.0);
+  EXPECT_TRUE(std::isinf(back.reactions[0].lower_bound));
+}
+
 TEST(RoundTrip, OutputIsDeterministic) {
   const minn::Gem gem = minn::read_sbml(std::string(MINN_MODELS_DIR) + "/gems/e_coli_core.xml.gz");
   EXPECT_EQ(minn::sbml_text(gem), minn::sbml_text(gem));
