@@ -132,6 +132,17 @@ void run(const CvArgs& args) {
   std::printf("wall time %.1f s on %d threads\n", seconds, job.threads);
   for (const std::string& path : eval::write_cv_outputs(r, job, args.out_dir))
     if (!quiet()) std::printf("wrote %s\n", path.c_str());
+  for (const eval::CvJobResult& c : r.companions) {
+    const auto& cm = c.scores.flux;
+    if (!quiet())
+      std::printf("%s, held-out (%zu fluxes): R2 %.3f +- %.3f  MAE %.3f +- %.3f  RMSE %.3f +- %.3f  NE %.3f +- %.3f\n",
+                  c.variant.c_str(), c.metric_rows.size(), cm.mean.r2, cm.sd.r2, cm.mean.mae, cm.sd.mae, cm.mean.rmse,
+                  cm.sd.rmse, cm.mean.ne, cm.sd.ne);
+    for (const std::string& note : c.notes)
+      if (!quiet()) std::printf("note: %s\n", note.c_str());
+    for (const std::string& path : eval::write_cv_outputs(c, job, args.out_dir))
+      if (!quiet()) std::printf("wrote %s\n", path.c_str());
+  }
 }
 
 }  // namespace
@@ -162,7 +173,7 @@ void add_cv_commands(CLI::App& app) {
                   "co2-free: no input bound (R_EX_co2_e_fwd <= inf, the shipped model's setup)")
       ->capture_default_str();
   cmd->add_option("--fit-targets", j.fit_targets_path,
-                  "FBA-fit targets for --variant fba-fit (default DATA/fluxomics_iAF1260_reduced_split_fit.csv)");
+                  "FBA-fit fluxes for --variant fba-fit and --score-on fit (default DATA/fluxomics_iAF1260_reduced_split_fit.csv)");
   cmd->add_option("--trials", j.trials, "search budget per outer split (default 25 c-balanced, 15 others)");
   cmd->add_option("--sampler", j.sampler,
                   "random: distinct seeded grid points | tpe: the paper's Optuna TPESampler (10 random startup "
@@ -193,6 +204,17 @@ void add_cv_commands(CLI::App& app) {
   cmd->add_option("--aux-omics-weight", j.aux_omics_weight,
                   "MINNs: weight of a training-only head predicting the 139 omics (min-max scaled) from the hidden "
                   "layer; the evaluated model does not read them (0 = off)")
+      ->capture_default_str();
+  cmd->add_option("--score-on", j.score_on,
+                  "measured | fit: train on and score against the FBA-fit fluxes (--fit-targets) instead of the "
+                  "measured ones; the uptake inputs, Vin and pfba's fixed uptakes come from them too (the paper's "
+                  "Table 4)")
+      ->capture_default_str();
+  cmd->add_option("--surrogate-samples", j.surrogate_samples,
+                  "--variant reservoir: pFBA samples that train stage one, the frozen flux surrogate (the paper's 2000)")
+      ->capture_default_str();
+  cmd->add_option("--surrogate-epochs", j.surrogate_epochs,
+                  "--variant reservoir: stage one's training epochs (0: the surrogate's default, 300)")
       ->capture_default_str();
   cmd->add_option("--refine-step", args->refine_step, "refinement step eta: 'auto' (safe) or a number")
       ->capture_default_str();

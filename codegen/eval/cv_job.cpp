@@ -12,6 +12,7 @@
 #include "data/scored_fluxes.hpp"
 #include "eval/baselines.hpp"
 #include "eval/cv_outputs.hpp"
+#include "eval/reservoir_cv.hpp"
 #include "eval/work_queue.hpp"
 #include "gem/gem.hpp"
 #include "lp/pfba_predictor.hpp"
@@ -39,9 +40,9 @@ std::string hex(double v) {
 // With online inputs, CO2 evolution and growth are fixed too (and not scored, as the uptakes).
 std::vector<OuterResult> pfba_outer_results(const Gem& unsplit, const std::string& data_dir, const Dataset& dataset,
                                             const std::vector<int>& outer, const std::vector<std::string>& fixed_ids,
-                                            std::vector<std::string>& notes) {
+                                            std::vector<std::string>& notes, const PfbaRates& rates) {
   const PfbaPredictorReport report =
-      predict_ishii_with_pfba(unsplit, data_dir, "R_EX_glc__D_e", "R_EX_o2_e", fixed_ids);
+      predict_ishii_with_pfba(unsplit, data_dir, "R_EX_glc__D_e", "R_EX_o2_e", fixed_ids, rates);
   std::vector<int> row_of_scored;
   for (const std::string& id : report.scored_ids) {
     int row = -1;
@@ -118,16 +119,24 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   CvProblem problem;
   problem.experiments = dataset.experiments;
   problem.data.inputs = dataset.inputs.transpose();
-  const Eigen::MatrixXd truth = dataset.targets.transpose();
+  const std::string fit_path = job.fit_targets_path.empty()
+                                   ? job.data_dir + "/fluxomics_iAF1260_reduced_split_fit.csv"
+                                   : job.fit_targets_path;
+  if (job.score_on != "measured" && job.score_on != "fit")
+    throw Error("--score-on '" + job.score_on + "': expected measured or fit");
+  // --score-on fit: the FBA-fit fluxes stand for the data everywhere (the paper's Table 4 set-up):
+  // the scored truth, the training targets, Vin, and every input that is a flux (the uptakes).
+  const Eigen::MatrixXd truth = job.score_on == "fit"
+                                    ? load_fit_targets(fit_path, dataset.experiments, dataset.target_ids)
+                                    : Eigen::MatrixXd(dataset.targets.transpose());
+  if (job.score_on == "fit")
+    for (std::size_t i = 0; i < dataset.input_names.size(); ++i)
+      for (std::size_t t = 0; t < dataset.target_ids.size(); ++t)
+        if (dataset.input_names[i] == dataset.target_ids[t])
+          problem.data.inputs.row(static_cast<Eigen::Index>(i)) = truth.row(static_cast<Eigen::Index>(t));
   problem.data.targets = truth;
-  std::string fit_sha;
-  if (variant.fit_targets) {
-    const std::string path = job.fit_targets_path.empty()
-                                 ? job.data_dir + "/fluxomics_iAF1260_reduced_split_fit.csv"
-                                 : job.fit_targets_path;
-    problem.data.targets = load_fit_targets(path, dataset.experiments, dataset.target_ids);
-    fit_sha = " fit " + file_name(path);
-  }
+  if (variant.fit_targets) problem.data.targets = load_fit_targets(fit_path, dataset.experiments, dataset.target_ids);
+  const std::string fit_sha = variant.fit_targets || job.score_on == "fit" ? " fit " + file_name(fit_path) : "";
   if (job.pin == "uptakes") {
     problem.data.vin.resize(static_cast<Eigen::Index>(pin_ids.size()), problem.data.samples());
     for (std::size_t k = 0; k < pin_ids.size(); ++k) {
@@ -181,6 +190,22 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   }
   s.checkpoint_path = job.checkpoint_path;
   s.stop_after = job.stop_after;
+  std::shared_ptr<const Reservoir> reservoir;
+  if (variant.id == EvalVariant::Reservoir) {
+    if (input_set != InputSet::Omics || job.genotype_input || job.aux_omics_weight > 0 ||
+        s.base.normalise != train::FluxNormalisation::None || s.base.precision != train::Precision::F64)
+      throw Error("--variant reservoir: reads the omics and uptakes and trains in f64; --inputs online, "
+                  "--genotype-input, --aux-omics-weight, --normalise and --precision f32 do not apply");
+    if (job.surrogate_samples < 1 || job.surrogate_epochs < 0)
+      throw Error("--surrogate-samples must be >= 1 and --surrogate-epochs >= 0");
+    Dataset data = dataset;  // the rates are drawn within the ranges of the data this run trains on
+    data.targets = problem.data.targets.transpose();
+    reservoir = std::make_shared<const Reservoir>(build_reservoir(
+        unsplit, gem, data, job.gem_path, job.data_dir,
+        ReservoirOptions{job.surrogate_samples, job.surrogate_epochs, job.seed}));
+    s.fit_predict = reservoir_fit_predict(reservoir);
+    problem.search_rows = reservoir->loss_rows;
+  }
 
   CvJobResult r;
   r.variant = variant.name;
@@ -211,8 +236,12 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
                                     (job.genotype_input ? " --genotype-input" : "") +
                                     (job.aux_omics_weight > 0
                                          ? " --aux-omics-weight " + train::shortest_double(job.aux_omics_weight)
-                                         : std::string());
+                                         : std::string()) +
+                                    (job.score_on != "measured" ? " --score-on " + job.score_on : std::string());
   r.command += input_options;
+  if (reservoir)
+    r.command += " --surrogate-samples " + std::to_string(job.surrogate_samples) + " --surrogate-epochs " +
+                 std::to_string(job.surrogate_epochs);
   if (variant.baseline)  // only what a baseline reads; ridge also uses the inner folds of --seed
     r.command = "minnc cv --gem " + file_name(job.gem_path) + " --data " + file_name(job.data_dir) + " --variant " +
                 variant.name + " --reduce " + job.reduce +
@@ -265,7 +294,21 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
       if (input_set == InputSet::Online)
         for (const std::string& id : named_rate_ids("online", gem))
           if (id != kGlucoseUptakeInput && id != kOxygenUptakeInput) fixed.push_back(id);
-      r.cv.outer = pfba_outer_results(unsplit, job.data_dir, dataset, outer, fixed, r.notes);
+      PfbaRates rates;  // --score-on fit: the uptakes (and further fixed rates) of the FBA-fit data
+      if (job.score_on == "fit") {
+        const auto row_of = [&](const std::string& id) {
+          for (std::size_t t = 0; t < dataset.target_ids.size(); ++t)
+            if (dataset.target_ids[t] == id) return static_cast<Eigen::Index>(t);
+          throw Error(job.data_dir + ": no measured flux '" + id + "' to fix for pfba");
+        };
+        for (int e = 0; e < problem.data.samples(); ++e) {
+          rates.glucose.push_back(truth(row_of(kGlucoseUptakeInput), e));
+          rates.oxygen.push_back(truth(row_of(kOxygenUptakeInput), e));
+          rates.fixed.emplace_back();
+          for (const std::string& id : fixed) rates.fixed.back().push_back(truth(row_of(id), e));
+        }
+      }
+      r.cv.outer = pfba_outer_results(unsplit, job.data_dir, dataset, outer, fixed, r.notes, rates);
     } else {
       BaselineProblem b;
       b.inputs = problem.data.inputs;
@@ -302,6 +345,24 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
     r.scores = variant.baseline ? score_measured(t, P, problem.metric_rows)
                                 : score_predictions(mech, t, V, problem.metric_rows);
     r.scores.intracellular = score_measured(t, P, r.intracellular_rows).flux;
+  }
+  if (reservoir) {
+    r.notes.push_back(reservoir->summary);
+    if (r.cv.complete) {  // the "MINN-reservoir + pFBA" row, scored as the pfba baseline
+      CvJobResult p = r;
+      p.variant = variant.name + "-pfba";
+      p.baseline = true;
+      p.notes = {reservoir->summary};
+      p.cv.outer = reservoir_pfba(unsplit, job.data_dir, dataset, truth, *reservoir, r.cv.outer, p.notes);
+      Eigen::MatrixXd t(truth.rows(), static_cast<Eigen::Index>(p.cv.outer.size())), P(t.rows(), t.cols());
+      for (std::size_t j = 0; j < p.cv.outer.size(); ++j) {
+        t.col(static_cast<Eigen::Index>(j)) = truth.col(p.cv.outer[j].experiment);
+        P.col(static_cast<Eigen::Index>(j)) = p.cv.outer[j].measured;
+      }
+      p.scores = score_measured(t, P, problem.metric_rows);
+      p.scores.intracellular = score_measured(t, P, p.intracellular_rows).flux;
+      r.companions.push_back(std::move(p));
+    }
   }
   return r;
 }

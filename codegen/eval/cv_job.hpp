@@ -37,7 +37,14 @@ struct CvJob {
   // pfba then fixes all four rates. genotype_input: the knockout indicators enter the network/ridge too.
   std::string inputs = "omics";
   bool genotype_input = false;
-  double aux_omics_weight = 0;  // MINNs: the training-only omics head's loss weight (train/aux_head.hpp)
+  double aux_omics_weight = 0;
+  // measured | fit: the data the models are trained on and scored against. fit = the FBA-fit fluxes
+  // (fit_targets_path) replace the measured ones everywhere: scored truth, training targets, Vin and
+  // the uptake inputs (pfba fixes the fitted uptakes). The paper's Table 4 is scored this way.
+  std::string score_on = "measured";
+  // --variant reservoir: stage one's pFBA samples and training epochs (0: the surrogate's 300).
+  int surrogate_samples = 2000;
+  int surrogate_epochs = 0;  // MINNs: the training-only omics head's loss weight (train/aux_head.hpp)
   int folds = 5;
   std::uint64_t seed = 0;
   int threads = 0;               // 0: every hardware thread
@@ -74,6 +81,8 @@ struct CvJobResult {
   std::vector<std::string> notes;       // pfba: per experiment, a knockout not applied or a rate moved
   std::string command;           // canonical, file names only
   std::vector<std::string> shard_files;  // a shard run: its checkpoint; a merge: the N it read
+  // Further rows of the same run: --variant reservoir adds "reservoir-pfba" (eval/reservoir_cv.hpp).
+  std::vector<CvJobResult> companions;
 };
 
 CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress = {});

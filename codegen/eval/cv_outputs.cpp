@@ -23,7 +23,8 @@ std::string cv_output_stem(const CvJobResult& r, const CvJob& job) {
   return r.gem_id + (r.reduce == "none" ? "" : "-" + r.reduce) + "-" + r.variant +
          (job.normalise == "none" ? "" : "-" + job.normalise) + (job.inputs == "omics" ? "" : "-" + job.inputs) +
          (job.genotype_input ? "-genotype" : "") +
-         (job.aux_omics_weight > 0 ? "-aux" + train::shortest_double(job.aux_omics_weight) : "") + "-seed" +
+         (job.aux_omics_weight > 0 ? "-aux" + train::shortest_double(job.aux_omics_weight) : "") +
+         (job.score_on == "measured" ? "" : "-on-" + job.score_on) + "-seed" +
          std::to_string(job.seed);
 }
 
@@ -33,7 +34,6 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw Error(out_dir + ": cannot create the output directory (" + ec.message() + ")");
   const std::string stem = out_dir + "/" + cv_output_stem(r, job);
-  const auto write = replace_file_bytes;
 
   // MINNs: every reaction of the split GEM; baselines: the scored measured fluxes they predict.
   std::string csv = "experiment";
@@ -162,6 +162,7 @@ std::vector<std::string> write_cv_outputs(const CvJobResult& r, const CvJob& job
           .add("input_names", inputs)
           .add("intracellular", intracellular)
           .add("notes", notes)
+          .add("score_on", json::quote(job.score_on))
           .str() +
       "\n";
 

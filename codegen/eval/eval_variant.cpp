@@ -25,6 +25,7 @@ const Entry kVariants[] = {
     {"scheduler-bound", EvalVariant::SchedulerBound, false, true, false, 15, 150},
     {"fba-fit", EvalVariant::FbaFit, true, false, true, 15, 100},
     {"pure-nn", EvalVariant::PureNn, false, false, false, 15, 100},
+    {"reservoir", EvalVariant::Reservoir, false, false, false, 15, 100},
     {"mean-profile", EvalVariant::MeanProfile, false, false, false, 0, 0},
     {"scaled-profile", EvalVariant::ScaledProfile, false, false, false, 0, 0},
     {"ridge", EvalVariant::Ridge, false, false, false, 0, 0},
@@ -75,6 +76,7 @@ train::TrainOptions training_options(const VariantSetup& v, const HyperPoint& p,
     case EvalVariant::FbaFit: o.variant = train::Variant::CBalanced; break;
     case EvalVariant::DividedLoss: o.variant = train::Variant::Divided; o.c = 1; break;
     case EvalVariant::PureNn: o.variant = train::Variant::Divided; o.c = 1; o.steps = 0; break;
+    case EvalVariant::Reservoir: o.variant = train::Variant::Divided; o.c = 1; break;  // NE only (train/reservoir.hpp)
     case EvalVariant::Bound:
       o.variant = train::Variant::CBalanced;
       o.weighting = train::bound_weighting(p.c, kBoundThreshold, kBoundPenalty);

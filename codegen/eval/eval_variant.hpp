@@ -20,6 +20,7 @@ enum class EvalVariant {
   SchedulerBound,  // scheduler + the bound penalty
   FbaFit,          // c-balanced trained on the FBA-fit targets
   PureNn,          // K = 0 and no mechanistic loss: the network alone, NE loss
+  Reservoir,       // MINN-reservoir: omics + uptakes -> five exchanges -> a frozen pFBA surrogate (eval/reservoir_cv.hpp)
   // Baselines (eval/baselines.hpp): no network, scored by the same code on the same splits.
   MeanProfile,     // the training rows' mean flux profile
   ScaledProfile,   // the training rows' mean yield profile x the held-out glucose uptake

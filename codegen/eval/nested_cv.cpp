@@ -104,6 +104,14 @@ CvResult run_nested_cv(const CvProblem& problem, const CvSettings& s, const CvPr
   }
 
   const HyperSpace space = search_space(s.variant);
+  const std::vector<int>& search_rows = problem.search_rows.empty() ? problem.metric_rows : problem.search_rows;
+  const FitPredict fit_predict = s.fit_predict ? s.fit_predict
+                                               : FitPredict([&](const train::TrainingSet& train,
+                                                                const train::TrainOptions& o,
+                                                                const train::TrainingSet& predict) {
+                                                   const train::TrainedMinn model = train::train_minn(mech, train, o, s.step);
+                                                   return train::predict_fluxes(mech, model, predict.inputs, predict.vin);
+                                                 });
   std::vector<std::unique_ptr<OuterState>> states;
   for (int e : outer) {
     if (done.count(e)) continue;
@@ -165,12 +173,11 @@ CvResult run_nested_cv(const CvProblem& problem, const CvSettings& s, const CvPr
       throw Error("cv: every trial diverged for held-out experiment '" + problem.experiments[st->experiment] + "'");
     train::TrainOptions o = training_options(s.variant, st->points[best], s.base);
     o.seed = derive_seed(s.seed, {static_cast<std::uint64_t>(st->experiment), kFinalStream});
-    const train::TrainedMinn model = train::train_minn(mech, problem.data.subset(st->rows), o, s.step);
     const train::TrainingSet held_out = problem.data.subset({st->experiment});
     st->result.experiment = st->experiment;
     st->result.best = st->points[best];
     st->result.validation_ne = best_ne;
-    st->result.fluxes = train::predict_fluxes(mech, model, held_out.inputs, held_out.vin).col(0);
+    st->result.fluxes = fit_predict(problem.data.subset(st->rows), o, held_out).col(0);
     st->result.measured = mech.measured(st->result.fluxes);
     {
       std::lock_guard<std::mutex> lock(record_mutex);
@@ -188,10 +195,9 @@ CvResult run_nested_cv(const CvProblem& problem, const CvSettings& s, const CvPr
     o.seed = derive_seed(s.seed, {static_cast<std::uint64_t>(st->experiment), t, f});
     double ne = std::numeric_limits<double>::infinity();  // a diverging trial loses the search
     try {
-      const train::TrainedMinn model = train::train_minn(mech, problem.data.subset(fold.train), o, s.step);
       const train::TrainingSet val = problem.data.subset(fold.validation);
-      const Eigen::MatrixXd V = train::predict_fluxes(mech, model, val.inputs, val.vin);
-      ne = mean_validation_ne(val.targets, mech.measured(V), problem.metric_rows);
+      const Eigen::MatrixXd V = fit_predict(problem.data.subset(fold.train), o, val);
+      ne = mean_validation_ne(val.targets, mech.measured(V), search_rows);
       if (!std::isfinite(ne)) ne = std::numeric_limits<double>::infinity();
     } catch (const Error&) {
     }

@@ -26,7 +26,14 @@ struct CvProblem {
   train::TrainingSet data;          // every experiment: inputs, training targets (Pref order), Vin
   std::vector<std::string> experiments;
   std::vector<int> metric_rows;     // target rows scored (the 45 of 47 that are not inputs)
+  std::vector<int> search_rows;     // target rows of the search objective; empty: metric_rows
 };
+
+// A learner other than the MINN trainer (the MINN-reservoir's stage two, eval/reservoir_cv.hpp):
+// trains on `train` with `options` and returns the full flux vectors predicted for `predict`
+// (reactions x samples). Called from several threads at once.
+using FitPredict = std::function<Eigen::MatrixXd(const train::TrainingSet& train, const train::TrainOptions& options,
+                                                 const train::TrainingSet& predict)>;
 
 // How the inner search picks its points. random: distinct seeded grid points, all trained at once.
 // tpe: Optuna's TPESampler as in the paper's hpo.py (eval/tpe_sampler.hpp); after its random
@@ -50,6 +57,7 @@ struct CvSettings {
   int stop_after = 0;               // stop once this many outer splits completed in this run (0 = all)
   // cv merge (eval/cv_shards.hpp): every outer split is read from these shard checkpoints, none trained.
   std::vector<std::string> merge_checkpoints;
+  FitPredict fit_predict;           // empty: train_minn, then predict_fluxes
 };
 
 struct OuterResult {

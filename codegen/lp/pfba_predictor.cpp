@@ -52,13 +52,23 @@ int input_column(const Dataset& ds, const std::string& name, const std::string& 
 PfbaPredictorReport predict_ishii_with_pfba(const Gem& gem, const std::string& dir,
                                             const std::string& glucose_exchange,
                                             const std::string& oxygen_exchange,
-                                            const std::vector<std::string>& fixed_ids) {
+                                            const std::vector<std::string>& fixed_ids, const PfbaRates& rates) {
   const Gem split = split_reversible(gem);
   const Dataset ds = load_ishii(dir, split);
   const int glc = required_reaction(gem, glucose_exchange);
   const int o2 = required_reaction(gem, oxygen_exchange);
   const int glc_in = input_column(ds, kGlucoseUptakeInput, dir);
   const int o2_in = input_column(ds, kOxygenUptakeInput, dir);
+  const std::size_t experiments = ds.experiments.size();
+  if ((!rates.glucose.empty() && rates.glucose.size() != experiments) ||
+      (!rates.oxygen.empty() && rates.oxygen.size() != experiments) ||
+      (!rates.fixed.empty() && rates.fixed.size() != experiments))
+    throw Error(dir + ": pFBA predictor: given rates for a number of experiments other than the dataset's " +
+                std::to_string(experiments));
+  for (const std::vector<double>& row : rates.fixed)
+    if (row.size() != fixed_ids.size())
+      throw Error("pFBA predictor: " + std::to_string(row.size()) + " given values for " +
+                  std::to_string(fixed_ids.size()) + " fixed fluxes");
 
   // Further fixed fluxes: (target column, unsplit reaction, sign of the split half).
   std::vector<std::pair<int, SplitOrigin>> fixed;
@@ -80,7 +90,8 @@ PfbaPredictorReport predict_ishii_with_pfba(const Gem& gem, const std::string& d
   std::vector<SplitOrigin> origins;
   for (std::size_t k = 0; k < ds.target_ids.size(); ++k) {
     const std::string& id = ds.target_ids[k];
-    if (id == kGlucoseUptakeInput || id == kOxygenUptakeInput || is_fixed(id)) continue;
+    if (id == kGlucoseUptakeInput || id == kOxygenUptakeInput || (is_fixed(id) && !rates.fixed_are_predictions))
+      continue;
     scored.push_back(static_cast<int>(k));
     origins.push_back(origin_of(gem, id));
     report.scored_ids.push_back(id);
@@ -93,8 +104,8 @@ PfbaPredictorReport predict_ishii_with_pfba(const Gem& gem, const std::string& d
   for (std::size_t e = 0; e < ds.experiments.size(); ++e) {
     PfbaPrediction p;
     p.experiment = ds.experiments[e];
-    p.glucose_uptake = ds.inputs(static_cast<Eigen::Index>(e), glc_in);
-    p.oxygen_uptake = ds.inputs(static_cast<Eigen::Index>(e), o2_in);
+    p.glucose_uptake = rates.glucose.empty() ? ds.inputs(static_cast<Eigen::Index>(e), glc_in) : rates.glucose[e];
+    p.oxygen_uptake = rates.oxygen.empty() ? ds.inputs(static_cast<Eigen::Index>(e), o2_in) : rates.oxygen[e];
     std::vector<BoundChange> changes = {{glc, -p.glucose_uptake, -p.glucose_uptake},
                                         {o2, -p.oxygen_uptake, -p.oxygen_uptake}};
     const bool wild_type = p.experiment == "REF" || p.experiment.rfind("WT_", 0) == 0;
@@ -115,9 +126,12 @@ PfbaPredictorReport predict_ishii_with_pfba(const Gem& gem, const std::string& d
     if (!fixed.empty()) {  // the further rates at their closest feasible values (lp/closest_feasible_rates.hpp)
       std::vector<int> reactions;
       std::vector<double> measured;
-      for (const auto& [column, origin] : fixed) {
+      for (std::size_t k = 0; k < fixed.size(); ++k) {
+        const auto& [column, origin] = fixed[k];
+        const double split_value =
+            rates.fixed.empty() ? ds.targets(static_cast<Eigen::Index>(e), column) : rates.fixed[e][k];
         reactions.push_back(origin.reaction);
-        measured.push_back(origin.half * ds.targets(static_cast<Eigen::Index>(e), column));  // raw = sign * split
+        measured.push_back(origin.half * split_value);  // raw = sign * split
       }
       const std::vector<double> feasible =
           closest_feasible_rates(gem, changes, reactions, measured, "experiment " + p.experiment);
@@ -125,8 +139,8 @@ PfbaPredictorReport predict_ishii_with_pfba(const Gem& gem, const std::string& d
         changes.push_back({reactions[k], feasible[k], feasible[k]});
         if (std::abs(feasible[k] - measured[k]) > 1e-6 * std::max(1.0, std::abs(measured[k])))
           p.note += (p.note.empty() ? "" : "; ") + gem.reactions[static_cast<std::size_t>(reactions[k])].id +
-                    " fixed at " + std::to_string(feasible[k]) + " (measured " + std::to_string(measured[k]) +
-                    ", infeasible)";
+                    " fixed at " + std::to_string(feasible[k]) + (rates.fixed.empty() ? " (measured " : " (given ") +
+                    std::to_string(measured[k]) + ", infeasible)";
       }
     }
     lp.apply(changes);

@@ -27,13 +27,25 @@ struct PfbaPredictorReport {
   FluxScoreSummary split, signed_convention;
 };
 
+// Values that replace the dataset's measured ones, per experiment in dataset order (split
+// convention, >= 0): the two uptakes, and one value per fixed id. Used to fix the uptakes of the
+// FBA-fit data (`minnc cv --score-on fit`) and the exchanges a MINN-reservoir predicts.
+struct PfbaRates {
+  std::vector<double> glucose, oxygen;      // empty: the measured uptakes
+  std::vector<std::vector<double>> fixed;   // empty: the measured values of the fixed ids
+  // The fixed values are predictions (a model's, not measurements): score the fixed ids too, at the
+  // values pFBA ends up with. Otherwise they are inputs and never scored.
+  bool fixed_are_predictions = false;
+};
+
 // `gem`: the unsplit GEM (e.g. iAF1260) with its default bounds; `ishii_dir`: the dataset folder.
 // `fixed_ids`: further measured fluxes (split-GEM ids, e.g. the online set's R_EX_co2_e_fwd and the
-// biomass reaction) fixed as well, at the measured values or, when the GEM cannot carry those, at
-// the closest feasible ones (lp/closest_feasible_rates.hpp; noted per experiment); not scored.
+// biomass reaction) fixed as well, at the measured values (or `rates`) or, when the GEM cannot carry
+// those, at the closest feasible ones (lp/closest_feasible_rates.hpp; noted per experiment); not scored.
 PfbaPredictorReport predict_ishii_with_pfba(const Gem& gem, const std::string& ishii_dir,
                                             const std::string& glucose_exchange = "R_EX_glc__D_e",
                                             const std::string& oxygen_exchange = "R_EX_o2_e",
-                                            const std::vector<std::string>& fixed_ids = {});
+                                            const std::vector<std::string>& fixed_ids = {},
+                                            const PfbaRates& rates = {});
 
 }  // namespace minn

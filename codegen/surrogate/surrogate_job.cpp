@@ -9,6 +9,7 @@
 #include "lp/json_writer.hpp"
 #include "sbml/sbml_reader.hpp"
 #include "surrogate/holdout.hpp"
+#include "surrogate/surrogate_stage.hpp"
 #include "train/model_builder.hpp"
 #include "train/train_job.hpp"
 
@@ -164,15 +165,7 @@ SurrogateResult run_surrogate_job(const SurrogateJob& job, const SurrogateProgre
   r.test_samples = split_rows.test;
 
   const int n = static_cast<int>(split.reactions.size());
-  std::vector<int> every_reaction(static_cast<std::size_t>(n));
-  for (int k = 0; k < n; ++k) every_reaction[static_cast<std::size_t>(k)] = k;
-  // Pin as `minnc train` has it (CO2 secretion without a bound): the model file holds one constant
-  // Vin per Pin row, so a per-sample bound from the inputs could not be reproduced at inference.
-  const int pin = split.reaction_index(train::kDefaultPinReaction);
-  if (pin < 0)
-    throw Error(job.gem_path + ": the split GEM has no reaction '" + std::string(train::kDefaultPinReaction) +
-                "' (the Pin row of the paper's MINN)");
-  const train::Mechanics mech(split.stoichiometry(), {pin}, every_reaction);
+  const train::Mechanics mech = surrogate_mechanics(split, job.gem_path);
   std::vector<int> scored;  // every reaction but the rates
   for (int k = 0; k < n; ++k) {
     bool is_rate = false;
