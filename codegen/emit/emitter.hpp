@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "emit/kernel_set.hpp"
 #include "emit/precision.hpp"
 #include "model/model.hpp"
 
@@ -12,6 +13,7 @@ namespace minn::emit {
 struct EmitOptions {
   std::string name;                    // C identifier: NAME.h, NAME.hpp, NAME.cpp, namespace NAME
   Precision precision = Precision::F32;
+  KernelSet kernels = KernelSet::Fast;
   std::string model_sha256;            // SHA-256 of the .minn bytes, printed in every banner
 };
 
