@@ -13,8 +13,8 @@ namespace minn::emit {
 struct EmitOptions {
   std::string name;                    // C identifier: NAME.h, NAME.hpp, NAME.cpp, namespace NAME
   Precision precision = Precision::F32;
-  KernelSet kernels = KernelSet::Fast;
   std::string model_sha256;            // SHA-256 of the .minn bytes, printed in every banner
+  KernelSet kernels = KernelSet::Fast;  // last: callers initialise the first three by position
 };
 
 struct GeneratedFile {
