@@ -1,12 +1,14 @@
-// `minnc compile model.minn --name NAME --out DIR [--precision f32|int8w] [--data DIR]`:
-// static-memory C/C++ for microcontrollers. The model is loaded and every file generated in
-// memory first, so a corrupt model or a bad name writes nothing.
+// `minnc compile model.minn --name NAME --out DIR [--precision f32|int8w|q15|q7] [--data DIR]
+// [--max-ne-increase X] [--kernels fast|portable]`: static-memory C/C++ for microcontrollers. The
+// model is loaded and every file generated in memory first, so a corrupt model, a bad name or a
+// precision over its accuracy budget writes nothing.
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "common/error.hpp"
 #include "common/file_bytes.hpp"
 #include "common/sha256.hpp"
 #include "emit/accuracy.hpp"
@@ -28,7 +30,8 @@ std::string dataset_for(const std::string& data, const std::string& model_path) 
 
 void add_compile_commands(CLI::App& app) {
   struct Options {
-    std::string model, name, out, precision = "f32", data;
+    std::string model, name, out, precision = "f32", data, kernels = "fast";
+    double max_ne_increase = 0.005;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
@@ -36,7 +39,12 @@ void add_compile_commands(CLI::App& app) {
   cmd->add_option("model", o->model, "the .minn file")->required();
   cmd->add_option("--name", o->name, "C identifier: file names, namespace and C prefix")->required();
   cmd->add_option("--out", o->out, "output directory (created if needed)")->required();
-  cmd->add_option("--precision", o->precision, "f32 (default) or int8w");
+  cmd->add_option("--precision", o->precision, "f32 (default), int8w, q15 or q7 (fixed point)");
+  cmd->add_option("--max-ne-increase", o->max_ne_increase,
+                  "refuse a precision whose mean NE on the dataset exceeds f32's by more than this")
+      ->capture_default_str();
+  cmd->add_option("--kernels", o->kernels,
+                  "fast (default: Arm VFP dense panels, S written out) or portable (plain loops over tables); same bits");
   cmd->add_option("--data", o->data,
                   "Ishii-layout directory to score int8w on (default: ishii/ next to the model)");
   cmd->callback([o] {
@@ -44,6 +52,7 @@ void add_compile_commands(CLI::App& app) {
     emit::EmitOptions options;
     options.name = o->name;
     options.precision = emit::parse_precision(o->precision);
+    options.kernels = emit::parse_kernel_set(o->kernels);
     const std::string bytes = read_file_bytes(o->model);
     const MinnModel model = parse_model(reinterpret_cast<const std::uint8_t*>(bytes.data()),
                                         bytes.size(), o->model);
@@ -64,6 +73,12 @@ void add_compile_commands(CLI::App& app) {
                       dir.c_str(), c.experiments, c.fluxes, c.ne_f32, o->precision.c_str(),
                       c.ne_other, c.ne_other - c.ne_f32);
         accuracy = line;
+        if (c.ne_other - c.ne_f32 > o->max_ne_increase) {
+          char refusal[160];
+          std::snprintf(refusal, sizeof refusal, "precision %s refused: NE change %+.6f exceeds --max-ne-increase %g",
+                        o->precision.c_str(), c.ne_other - c.ne_f32, o->max_ne_increase);
+          throw Error(accuracy + refusal + " (nothing written)");
+        }
       }
     }
     emit::write_files(o->out, files);

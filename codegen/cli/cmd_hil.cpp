@@ -44,7 +44,11 @@ void add_hil_commands(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--seed", args->job.seed, "seed of the random rows")->capture_default_str();
   cmd->add_option("--name", args->job.name, "C prefix of the generated code (default: model file name)");
-  cmd->add_option("--precision", args->job.precision, "f32 or int8w")->capture_default_str();
+  cmd->add_option("--precision", args->job.precision, "f32, int8w, q15 or q7")->capture_default_str();
+  cmd->add_option("--kernels", args->job.kernels, "fast (default) or portable (the kernels before issue 17)")
+      ->capture_default_str();
+  cmd->add_flag("--compare-kernels", args->job.compare_kernels,
+                "also run every target with the portable kernels: both side by side, same vectors and reference");
   cmd->add_option("--work-dir", args->job.work_dir, "generated sources and builds (reused between runs)")
       ->capture_default_str();
   cmd->add_option("--report-dir", args->job.report_dir, "where <target>.json go (default: the work directory)");

@@ -1,4 +1,4 @@
-// `minnc predict model.minn --data DIR|inputs.csv [-o fluxes.csv] [--precision f32|int8w]
+// `minnc predict model.minn --data DIR|inputs.csv [-o fluxes.csv] [--precision f32|int8w|q15|q7]
 //  [--format csv|escher|cobra [--experiment NAME]]`: the host reference. Same kernels, tables and summation order as the generated code (lib/minn),
 // so its floats are the ones firmware must reproduce bit for bit.
 #include <cstdio>
@@ -41,7 +41,7 @@ void add_predict_commands(CLI::App& app) {
   cmd->add_option("model", o->model, "the .minn file")->required();
   cmd->add_option("--data", o->data, "an Ishii-layout directory or an inputs.csv table")->required();
   cmd->add_option("-o,--output", o->output, "CSV to write (experiment, status, one column per reaction); stdout when absent");
-  cmd->add_option("--precision", o->precision, "f32 (default) or int8w");
+  cmd->add_option("--precision", o->precision, "f32 (default), int8w, q15 or q7");
   cmd->add_option("--format", o->format,
                   "csv: split-GEM fluxes with status | escher: Escher reaction-data JSON of one experiment | "
                   "cobra: COBRApy-style table (reaction x experiment); escher and cobra merge R_fwd/R_rev pairs "

@@ -8,10 +8,12 @@
 #include "common/file_bytes.hpp"
 #include "common/version.hpp"
 #include "emit/c_source.hpp"
+#include "emit/fixed_source.hpp"
 #include "emit/lowered_model.hpp"
 #include "emit/report.hpp"
 #include "emit/sensor_emitter.hpp"
 #include "emit/sensor_inputs.hpp"
+#include "emit/stoichiometry_source.hpp"
 #include "emit/tables.hpp"
 
 namespace minn::emit {
@@ -40,7 +42,8 @@ std::string c_header(const EmitOptions& o, const LoweredModel& m, const SensorSp
   s << banner("/* ", " * ", "\n * C API; status codes in minn/status.h: 0 ok, 1000 + i input i "
               "beyond the training\n * envelope (outputs computed), -(1 + i) input i NaN or +-Inf "
               "(outputs unchanged). */\n", n + ".h", o, m)
-    << "#ifndef " << guard << "\n#define " << guard << "\n\n#include \"minn/status.h\"\n"
+    << "#ifndef " << guard << "\n#define " << guard << "\n\n"
+    << (is_fixed_point(m.precision) ? "#include <stdint.h>\n" : "") << "#include \"minn/status.h\"\n"
     << (spec.sources.empty() ? "" : "#include \"minn/sensor_signals.h\"\n") << "\n"
     << "#define " << n << "_NUM_INPUTS " << m.num_inputs << "\n"
     << "#define " << n << "_NUM_OUTPUTS " << m.num_outputs << "\n"
@@ -53,9 +56,14 @@ std::string c_header(const EmitOptions& o, const LoweredModel& m, const SensorSp
   }
   s << "\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n"
     << "/* Scratch memory of one inference. Caller-owned (static or on the stack), so several\n"
-    << " * reactors can run one model; no state survives between calls. */\n"
-    << "typedef struct " << n << "_workspace {\n  float buf[" << n << "_WORKSPACE_FLOATS];\n} "
-    << n << "_workspace;\n\n"
+    << " * reactors can run one model; no state survives between calls. */\n";
+  if (is_fixed_point(m.precision)) {
+    s << fixed_workspace_struct(n, m);
+  } else {
+    s << "typedef struct " << n << "_workspace {\n  float buf[" << n << "_WORKSPACE_FLOATS];\n} " << n
+      << "_workspace;\n\n";
+  }
+  s
     << "/* One inference: in = " << n << "_NUM_INPUTS raw sensor values (order: " << n
     << "_input_names),\n * out = " << n << "_NUM_OUTPUTS fluxes (order: " << n
     << "_reaction_ids). Returns a status code (minn/status.h). */\n"
@@ -98,7 +106,8 @@ std::string cpp_header(const EmitOptions& o, const LoweredModel& m) {
 }
 
 void print_table(std::ostringstream& s, const Table& t) {
-  s << "\n// " << t.comment << "\nconst " << t.ctype << " " << t.name << "[" << t.items.size()
+  s << "\n// " << t.comment << "\n" << (t.align > 0 ? "alignas(" + std::to_string(t.align) + ") " : "")
+    << "const " << t.ctype << " " << t.name << "[" << t.items.size()
     << "] = {";
   for (std::size_t i = 0; i < t.items.size(); ++i) {
     s << (i % static_cast<std::size_t>(t.per_line) == 0 ? "\n   " : "") << " " << t.items[i] << ",";
@@ -114,7 +123,7 @@ void print_string_array(std::ostringstream& s, const std::string& name, const st
 }
 
 std::string layer_call(const LoweredModel& m, std::size_t k, const std::string& x,
-                       const std::string& y) {
+                       const std::string& y, KernelSet kernels) {
   const LoweredLayer& l = m.layers[k];
   const std::string id = "kLayer" + std::to_string(k);
   const std::string act = l.act == minn::Act::Relu ? "minn::Act::Relu" : "minn::Act::None";
@@ -122,7 +131,8 @@ std::string layer_call(const LoweredModel& m, std::size_t k, const std::string& 
   s << "  // Layer " << k << " '" << l.name << "': " << l.in << " -> " << l.out << ", "
     << (l.act == minn::Act::Relu ? "ReLU" : "no activation") << ".\n";
   if (m.precision == Precision::F32) {
-    s << "  minn::dense_f32<" << kPanelRows << ">(" << id << "Weights, " << id << "Bias, " << l.in
+    const char* kernel = kernels == KernelSet::Fast ? "dense_f32" : "dense_f32_portable";
+    s << "  minn::" << kernel << "<" << kPanelRows << ">(" << id << "Weights, " << id << "Bias, " << l.in
       << ", " << l.out << ", " << act << ", " << x << ", " << y << ");\n";
   } else {
     s << "  minn::dense_i8<" << kPanelRows << ">(" << id << "Weights, " << id << "Scale, " << id
@@ -149,39 +159,10 @@ std::string flux_scale_call(const LoweredModel& m) {
   return s.str();
 }
 
-std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableSet& tables,
-                       const SensorSpec& spec) {
-  const std::string& n = o.name;
-  const bool uses_inf = [&] {
-    for (const Table& t : tables.tables) {
-      for (const std::string& item : t.items) {
-        if (item.find("infinity") != std::string::npos) return true;
-      }
-    }
-    return false;
-  }();
-  std::ostringstream s;
-  s << banner("// ", "// ", "\n// Tables are static const (flash); the kernels are lib/minn (one "
-              "set for host and target).\n", n + ".cpp", o, m)
-    << "#include \"" << n << ".hpp\"\n\n#include <stdint.h>\n";
-  if (uses_inf) s << "\n#include <limits>\n";
-  if (!spec.sources.empty()) s << "#include <new>\n";
-  s << "\n#include \"minn/minn.hpp\"\n";
-  if (!spec.sources.empty()) s << "#include \"minn/soft_sensor.hpp\"\n";
-  s << "\nnamespace " << n << " {\nnamespace {\n";
-  for (const Table& t : tables.tables) print_table(s, t);
+// The float run(): guard, scaling, the dense layers, uptake normalisation and the refinement.
+std::string float_run_source(const EmitOptions& o, const LoweredModel& m) {
   const bool refine = m.refine.steps > 0;
-  if (refine) {
-    s << "\nconstexpr minn::CsrView<" << tables.s_ptr_type << ", " << tables.s_col_type
-      << "> kS = {" << m.s_rows << ", " << m.s_cols << ", kSRowPtr, kSCol, kSVal};\n"
-      << "constexpr minn::CsrView<" << tables.s_ptr_type << ", " << tables.s_col_type
-      << "> kST = {" << m.s_cols << ", " << m.s_rows << ", kSTRowPtr, kSTCol, kSTVal};\n"
-      << "// Heavy-ball refinement: K, eta, beta, 2/m, 2/n, 2/n_in (rounded to float once).\n"
-      << "constexpr minn::RefineParams kRefine = {" << m.refine.steps << ", "
-      << float_literal(m.refine.step_size) << ", " << float_literal(m.refine.momentum) << ", "
-      << float_literal(m.refine.two_over_m) << ", " << float_literal(m.refine.two_over_n) << ", "
-      << float_literal(m.refine.two_over_nin) << "};\n";
-  }
+  std::ostringstream s;
   s << "\nWorkspace default_workspace;  // zero-initialised (.bss), used by infer(in, out)\n\n"
     << "bool same_id(const char* a, const char* b) {\n"
     << "  while (*a != '\\0' && *a == *b) {\n    ++a;\n    ++b;\n  }\n  return *a == *b;\n}\n\n"
@@ -202,7 +183,7 @@ std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableS
     const std::string y = k + 1 == m.layers.size()
                               ? "out"
                               : join_offsets("ws", m.workspace.activation_offset[(k + 1) % 2]);
-    s << layer_call(m, k, x, y);
+    s << layer_call(m, k, x, y, o.kernels);
   }
   if (m.flux_scale_input >= 0) s << flux_scale_call(m);
   if (refine) {
@@ -214,7 +195,12 @@ std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableS
       s << "  // The strain's bounds: a Pin row whose genotype input is >= 0.5 (gene knocked out) gets Vin 0.\n"
         << "  minn::knockout_bounds(in, kPinSwitch, kVin, " << m.pin.size() << ", " << vin << ");\n";
     }
-    s << "  minn::refine(kS, kST, " << pin << ", " << vin << ", " << m.pin.size() << ", kRefine, out, "
+    if (o.kernels == KernelSet::Fast) {
+      s << "  minn::refine_with(Stoichiometry{}, " << m.num_outputs << ", ";
+    } else {
+      s << "  minn::refine(kS, kST, ";
+    }
+    s << pin << ", " << vin << ", " << m.pin.size() << ", kRefine, out, "
       << join_offsets("ws", m.workspace.d_offset) << ", "
       << join_offsets("ws", m.workspace.sv_offset) << ", "
       << join_offsets("ws", m.workspace.g_offset) << ");\n";
@@ -222,9 +208,53 @@ std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableS
       s << "  // Closed rows are exact after the refinement (a knocked-out reaction carries no flux).\n"
         << "  minn::zero_closed_rows(kPinReaction, " << vin << ", " << m.pin.size() << ", out);\n";
   }
-  s << "  return minn::Status::from_code(code);\n}\n\n}  // namespace\n\n"
+  s << "  return minn::Status::from_code(code);\n}\n";
+  return s.str();
+}
+
+std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableSet& tables,
+                       const SensorSpec& spec, const std::vector<std::string>& metabolite_ids) {
+  const std::string& n = o.name;
+  const bool uses_inf = [&] {
+    for (const Table& t : tables.tables) {
+      for (const std::string& item : t.items) {
+        if (item.find("infinity") != std::string::npos) return true;
+      }
+    }
+    return false;
+  }();
+  std::ostringstream s;
+  s << banner("// ", "// ", "\n// Tables are static const (flash); the kernels are lib/minn (one "
+              "set for host and target).\n", n + ".cpp", o, m)
+    << "#include \"" << n << ".hpp\"\n\n#include <stdint.h>\n";
+  if (uses_inf) s << "\n#include <limits>\n";
+  if (!spec.sources.empty()) s << "#include <new>\n";
+  s << "\n#include \"minn/minn.hpp\"\n";
+  if (!spec.sources.empty()) s << "#include \"minn/soft_sensor.hpp\"\n";
+  s << "\nnamespace " << n << " {\nnamespace {\n";
+  for (const Table& t : tables.tables) print_table(s, t);
+  const bool fixed = is_fixed_point(m.precision);
+  const bool refine = m.refine.steps > 0 && !fixed;
+  if (refine) {
+    if (o.kernels == KernelSet::Portable) {
+      s << "\nconstexpr minn::CsrView<" << tables.s_ptr_type << ", " << tables.s_col_type
+        << "> kS = {" << m.s_rows << ", " << m.s_cols << ", kSRowPtr, kSCol, kSVal};\n"
+        << "constexpr minn::CsrView<" << tables.s_ptr_type << ", " << tables.s_col_type
+        << "> kST = {" << m.s_cols << ", " << m.s_rows << ", kSTRowPtr, kSTCol, kSTVal};\n";
+    }
+    s << "// Heavy-ball refinement: K, eta, beta, 2/m, 2/n, 2/n_in (rounded to float once).\n"
+      << "constexpr minn::RefineParams kRefine = {" << m.refine.steps << ", "
+      << float_literal(m.refine.step_size) << ", " << float_literal(m.refine.momentum) << ", "
+      << float_literal(m.refine.two_over_m) << ", " << float_literal(m.refine.two_over_n) << ", "
+      << float_literal(m.refine.two_over_nin) << "};\n";
+    if (o.kernels == KernelSet::Fast) s << stoichiometry_source(m, metabolite_ids);
+  }
+  s << (fixed ? fixed_run_source(m, tables, o.kernels == KernelSet::Fast, metabolite_ids)
+             : float_run_source(o, m));
+  const std::string ws_arg = fixed ? "ws" : "ws.buf";
+  s << "\n}  // namespace\n\n"
     << "minn::Status infer(const Inputs& in, Outputs& out, Workspace& ws) {\n"
-    << "  return run(in.values, out.values, ws.buf);\n}\n\n"
+    << "  return run(in.values, out.values, " << ws_arg << ");\n}\n\n"
     << "minn::Status infer(const Inputs& in, Outputs& out) {\n"
     << "  return infer(in, out, default_workspace);\n}\n\n"
     << "int reaction_index(const char* reaction_id) {\n"
@@ -239,7 +269,7 @@ std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableS
   print_string_array(s, n + "_input_units", n + "_NUM_INPUTS", m.input_units);
   print_string_array(s, n + "_reaction_ids", n + "_NUM_OUTPUTS", m.reaction_ids);
   s << "\nint " << n << "_infer(const float* in, float* out, " << n << "_workspace* ws) {\n"
-    << "  return " << n << "::run(in, out, ws->buf).code();\n}\n\n"
+    << "  return " << n << "::run(in, out, " << (fixed ? "*ws" : "ws->buf") << ").code();\n}\n\n"
     << "int " << n << "_reaction_index(const char* id) { return " << n
     << "::reaction_index(id); }\n"
     << sensor_c_definitions(n, m, spec) << "\n}  // extern \"C\"\n";
@@ -251,7 +281,7 @@ std::string cpp_source(const EmitOptions& o, const LoweredModel& m, const TableS
 std::vector<GeneratedFile> generate(const MinnModel& model, const EmitOptions& options) {
   validate_name(options.name);
   const LoweredModel lowered = lower(model, options.precision);
-  const TableSet tables = build_tables(lowered);
+  const TableSet tables = build_tables(lowered, options.kernels == KernelSet::Portable);
   SensorSpec spec;
   spec.sources = sensor_input_sources(model);
   for (std::size_t i = 0; i < spec.sources.size(); ++i)
@@ -264,7 +294,11 @@ std::vector<GeneratedFile> generate(const MinnModel& model, const EmitOptions& o
   return {
       {options.name + ".h", c_header(options, lowered, spec)},
       {options.name + ".hpp", cpp_header(options, lowered)},
-      {options.name + ".cpp", cpp_source(options, lowered, tables, spec)},
+      {options.name + ".cpp",
+       cpp_source(options, lowered, tables, spec,
+                  static_cast<int>(model.metabolite_ids.size()) == lowered.s_rows
+                      ? model.metabolite_ids
+                      : std::vector<std::string>{})},
       {options.name + "_report.json", report_json(report)},
       {options.name + ".md", report_markdown(report)},
   };

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "emit/kernel_set.hpp"
 #include "emit/precision.hpp"
 #include "model/model.hpp"
 
@@ -13,6 +14,7 @@ struct EmitOptions {
   std::string name;                    // C identifier: NAME.h, NAME.hpp, NAME.cpp, namespace NAME
   Precision precision = Precision::F32;
   std::string model_sha256;            // SHA-256 of the .minn bytes, printed in every banner
+  KernelSet kernels = KernelSet::Fast;  // last: callers initialise the first three by position
 };
 
 struct GeneratedFile {

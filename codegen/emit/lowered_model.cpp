@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/error.hpp"
+#include "emit/fixed_source.hpp"
 
 namespace minn::emit {
 namespace {
@@ -85,7 +86,7 @@ void lower_layers(const MinnModel& model, LoweredModel& out) {
     low.out = layer.out;
     low.act = layer.activation == Activation::Relu ? minn::Act::Relu : minn::Act::None;
     low.bias = layer.bias;
-    if (out.precision == Precision::F32) {
+    if (out.precision != Precision::Int8W) {  // fixed point quantises from these (fixed_lowering)
       low.weights = to_panels(layer.weights, layer.in, layer.out);
     } else {
       std::vector<std::int8_t> q;
@@ -312,6 +313,11 @@ LoweredModel lower(const MinnModel& model, Precision precision) {
   lower_knockouts(model, out);
   lower_closed_rows(out);
   out.workspace = plan_workspace(out);
+  if (is_fixed_point(precision)) {
+    out.fixed = lower_fixed(model, out, precision == Precision::Q15);
+    const int bytes = plan_fixed_workspace(out).bytes(precision == Precision::Q15 ? 2 : 1);
+    out.workspace.floats = (bytes + 3) / 4;  // the report's size in 4-byte words
+  }
   return out;
 }
 

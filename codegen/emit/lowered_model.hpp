@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "emit/fixed_lowering.hpp"
 #include "emit/precision.hpp"
 #include "minn/minn.hpp"
 #include "model/model.hpp"
@@ -19,7 +20,7 @@ struct LoweredLayer {
   int in = 0;
   int out = 0;
   minn::Act act = minn::Act::None;
-  std::vector<float> weights;        // f32: panels, padded to a multiple of kPanelRows rows
+  std::vector<float> weights;        // f32, q15, q7: panels, padded to a multiple of kPanelRows rows
   std::vector<std::int8_t> qweights; // int8w: panels, same layout
   std::vector<float> scale;          // int8w: per output row, W ~ scale * q
   std::vector<float> bias;           // out; the output layer's includes the yield offset (below)
@@ -73,6 +74,7 @@ struct LoweredModel {
   bool zero_closed_rows = false;
   minn::RefineParams refine{};
   WorkspaceLayout workspace;
+  FixedModel fixed;  // q15, q7 only (emit/fixed_lowering.hpp)
 
   long long dense_macs() const;
   long long refine_macs() const;  // per inference: K * (2 nnz(S) + Pin rows + 4 n) multiply-adds

@@ -1,8 +1,48 @@
 #include "emit/reference_predictor.hpp"
 
+#include "minn/fixed_point.hpp"
 #include "minn/minn.hpp"
 
 namespace minn::emit {
+namespace {
+
+// The fixed-point inference (q15/q7), step for step as the generated run() (emit/fixed_source.cpp).
+template <typename W, typename A>
+int infer_fixed(const LoweredModel& m, const float* in, float* out) {
+  const FixedModel& f = m.fixed;
+  const int code = minn::check_inputs(in, m.num_inputs, m.envelope_lo.data(), m.envelope_hi.data());
+  if (code < 0) return code;
+  std::vector<A> a(static_cast<std::size_t>(m.num_inputs + 1), A(0));
+  minn::fx::quantize_inputs(in, m.num_inputs, m.scaler_min.data(), f.input_scale.data(), m.clip_inputs, f.amax,
+                            a.data());
+  for (std::size_t k = 0; k < m.layers.size(); ++k) {
+    const LoweredLayer& l = m.layers[k];
+    const FixedLayer& fl = f.layers[k];
+    std::vector<A> y(static_cast<std::size_t>(l.out + 1), A(0));
+    const minn::fx::Requant rq{fl.mult.data(), fl.shift.data(), fl.bias.data(), f.amax};
+    const W* w = nullptr;
+    if constexpr (sizeof(W) == 2) w = fl.w16.data(); else w = fl.w8.data();
+    minn::fx::dense_q(w, rq, l.in, l.out, l.act, a.data(), y.data());
+    a = std::move(y);
+  }
+  const int n = m.num_outputs;
+  std::vector<std::int32_t> v(static_cast<std::size_t>(n)), d(v.size()), pin_term(v.size()), u_st(v.size()),
+      sv(static_cast<std::size_t>(m.s_rows));
+  const float u = m.flux_scale_input >= 0 ? in[m.flux_scale_input] : 1.0f;
+  minn::fx::start_fluxes(a.data(), n, f.v0_factor, u, f.refine.vlimit, v.data());
+  if (m.refine.steps > 0) {
+    const minn::fx::FixedCsr<std::int32_t, std::int32_t> s{m.s_rows, m.s_cols, m.s_row_ptr.data(),
+                                                          m.s_col.data(), f.s_coef.data()};
+    const minn::fx::FixedCsr<std::int32_t, std::int32_t> st{m.s_cols, m.s_rows, m.st_row_ptr.data(),
+                                                           m.st_col.data(), f.st_coef.data()};
+    minn::fx::fixed_refine(s, st, m.pin.data(), f.vin.data(), static_cast<int>(m.pin.size()), f.refine,
+                           v.data(), d.data(), sv.data(), pin_term.data(), u_st.data());
+  }
+  minn::fx::to_float(v.data(), n, f.out_scale, out);
+  return code;
+}
+
+}  // namespace
 
 ReferencePredictor::ReferencePredictor(const MinnModel& model, Precision precision)
     : lowered_(lower(model, precision)),
@@ -10,6 +50,8 @@ ReferencePredictor::ReferencePredictor(const MinnModel& model, Precision precisi
 
 int ReferencePredictor::infer(const float* in, float* out) {
   const LoweredModel& m = lowered_;
+  if (m.precision == Precision::Q15) return infer_fixed<std::int16_t, std::int16_t>(m, in, out);
+  if (m.precision == Precision::Q7) return infer_fixed<std::int8_t, std::int8_t>(m, in, out);
   const int code = minn::check_inputs(in, m.num_inputs, m.envelope_lo.data(), m.envelope_hi.data());
   if (code < 0) return code;
   float* const buf = workspace_.data();

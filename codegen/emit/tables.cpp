@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "emit/c_source.hpp"
+#include "emit/fixed_source.hpp"
 
 namespace minn::emit {
 namespace {
@@ -38,18 +39,24 @@ std::size_t TableSet::bytes() const {
   return total;
 }
 
-TableSet build_tables(const LoweredModel& m) {
+TableSet build_tables(const LoweredModel& m, bool csr_tables) {
   TableSet set;
   auto& t = set.tables;
   t.push_back(float_table("kScalerMin", "Input scaler: min per input (raw units).", m.scaler_min));
-  t.push_back(float_table("kScalerRange", "Input scaler: max - min per input (raw units).",
-                          m.scaler_range));
+  if (!is_fixed_point(m.precision)) {  // fixed point folds the range into kInputScale
+    t.push_back(float_table("kScalerRange", "Input scaler: max - min per input (raw units).",
+                            m.scaler_range));
+  }
   t.push_back(float_table("kEnvelopeLo",
                           "Guard: lowest accepted raw input (training min - margin * range).",
                           m.envelope_lo));
   t.push_back(float_table("kEnvelopeHi",
                           "Guard: highest accepted raw input (training max + margin * range).",
                           m.envelope_hi));
+  if (is_fixed_point(m.precision)) {
+    add_fixed_tables(m, set, csr_tables);
+    return set;
+  }
   for (std::size_t k = 0; k < m.layers.size(); ++k) {
     const LoweredLayer& l = m.layers[k];
     const std::string id = "kLayer" + std::to_string(k);
@@ -84,14 +91,16 @@ TableSet build_tables(const LoweredModel& m) {
     const std::string shape = "S (" + std::to_string(m.s_rows) + " metabolites x " +
                               std::to_string(m.s_cols) + " reactions, " +
                               std::to_string(m.s_val.size()) + " nonzeros, CSR)";
-    t.push_back(int_table("kSRowPtr", shape + ": first entry of each row.", m.s_row_ptr, ptr));
-    t.push_back(int_table("kSCol", shape + ": reaction (column) of each entry.", m.s_col, col));
-    t.push_back(float_table("kSVal", shape + ": stoichiometric coefficient of each entry.",
-                            m.s_val));
-    const std::string tshape = "S^T (CSR by reaction, for S^T w)";
-    t.push_back(int_table("kSTRowPtr", tshape + ": first entry of each reaction.", m.st_row_ptr, ptr));
-    t.push_back(int_table("kSTCol", tshape + ": metabolite of each entry.", m.st_col, col));
-    t.push_back(float_table("kSTVal", tshape + ": coefficient of each entry.", m.st_val));
+    if (csr_tables) {
+      t.push_back(int_table("kSRowPtr", shape + ": first entry of each row.", m.s_row_ptr, ptr));
+      t.push_back(int_table("kSCol", shape + ": reaction (column) of each entry.", m.s_col, col));
+      t.push_back(float_table("kSVal", shape + ": stoichiometric coefficient of each entry.",
+                              m.s_val));
+      const std::string tshape = "S^T (CSR by reaction, for S^T w)";
+      t.push_back(int_table("kSTRowPtr", tshape + ": first entry of each reaction.", m.st_row_ptr, ptr));
+      t.push_back(int_table("kSTCol", tshape + ": metabolite of each entry.", m.st_col, col));
+      t.push_back(float_table("kSTVal", tshape + ": coefficient of each entry.", m.st_val));
+    }
     if (!m.pin.empty()) {
       const IndexType pin = narrowest_index_type(m.s_cols - 1);
       set.pin_type = pin.ctype;

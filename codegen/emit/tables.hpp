@@ -15,6 +15,7 @@ struct Table {
   std::string comment;             // what it holds, printed above it
   std::vector<std::string> items;  // exact literals
   int per_line = 8;
+  int align = 0;                   // > 0: printed with alignas(align) (word loads of int16 weights)
   std::size_t bytes() const { return items.size() * static_cast<std::size_t>(element_bytes); }
 };
 
@@ -25,6 +26,8 @@ struct TableSet {
   std::size_t bytes() const;
 };
 
-TableSet build_tables(const LoweredModel& model);
+// csr_tables: S and S^T as CSR tables (the portable refinement reads them; the fast one has S
+// written out in code, emit/stoichiometry_source.hpp).
+TableSet build_tables(const LoweredModel& model, bool csr_tables = true);
 
 }  // namespace minn::emit

@@ -129,10 +129,11 @@ OutputBatch slice(const OutputBatch& all, const Subset& s) {
 }
 
 void generate_sources(const MinnModel& model, const std::string& name, const std::string& precision,
-                      const std::string& sha, const std::string& dir) {
+                      const std::string& kernels, const std::string& sha, const std::string& dir) {
   emit::EmitOptions eo;
   eo.name = name;
   eo.precision = emit::parse_precision(precision);
+  eo.kernels = emit::parse_kernel_set(kernels);
   eo.model_sha256 = sha;
   std::vector<emit::GeneratedFile> files = emit::generate(model, eo);
   // Only the sources the harness compiles: the report/markdown files stay out of the build glob.
@@ -208,9 +209,13 @@ int run_hil_job(const HilJobOptions& options, std::ostream& out) {
   const std::string report_dir = options.report_dir.empty() ? work.string() : options.report_dir;
   fs::create_directories(report_dir);
 
-  generate_sources(model, name, options.precision, sha, (work / "src").string());
+  generate_sources(model, name, options.precision, options.kernels, sha, (work / "src").string());
   ModelSources sources{(work / "src").string(), name};
   ModelSources dense_sources{(work / "src-dense").string(), name};
+  ModelSources portable_sources{(work / "src-portable").string(), name};
+  ModelSources portable_dense_sources{(work / "src-portable-dense").string(), name};
+  if (options.compare_kernels)
+    generate_sources(model, name, options.precision, "portable", sha, portable_sources.dir);
   ModelCost cost;
   emit::ReferencePredictor reference(model, emit::parse_precision(options.precision));
   cost.dense_macs = reference.lowered().dense_macs();
@@ -220,7 +225,9 @@ int run_hil_job(const HilJobOptions& options, std::ostream& out) {
   if (breakdown) {
     MinnModel dense_only = model;
     dense_only.refinement.steps = 0;
-    generate_sources(dense_only, name, options.precision, sha, dense_sources.dir);
+    generate_sources(dense_only, name, options.precision, options.kernels, sha, dense_sources.dir);
+    if (options.compare_kernels)
+      generate_sources(dense_only, name, options.precision, "portable", sha, portable_dense_sources.dir);
   }
 
   DataRows data;
@@ -244,6 +251,7 @@ int run_hil_job(const HilJobOptions& options, std::ostream& out) {
   session.repeat_vectors = options.repeat_vectors;
 
   out << "minnc hil: " << options.model_path << " (" << name << ", " << options.precision << ", "
+      << options.kernels << " kernels" << (options.compare_kernels ? " and portable" : "") << ", "
       << model.num_inputs() << " inputs, " << model.num_outputs() << " outputs, " << cost.dense_macs
       << " dense MACs, K=" << cost.refine_steps << ", nnz(S)=" << cost.s_nonzeros << "), "
       << workload.inputs.count() << " vectors per target\n";
@@ -255,6 +263,14 @@ int run_hil_job(const HilJobOptions& options, std::ostream& out) {
     TargetResult r;
     try {
       r = run_target(target, sources, breakdown ? &dense_sources : nullptr, cost, workload.inputs, expected, session);
+      if (options.compare_kernels) {
+        SessionOptions portable_session = session;
+        portable_session.work_dir = (work / "build-portable").string();
+        TargetResult p = run_target(target, portable_sources, breakdown ? &portable_dense_sources : nullptr, cost,
+                                    workload.inputs, expected, portable_session);
+        r.portable = baseline_of(p);
+        if (p.comparison.bit_identical != p.comparison.vectors) ++failures;
+      }
     } catch (const Error& e) {
       const std::string what = e.what();
       if (what.find("overflowed") != std::string::npos || what.find("will not fit") != std::string::npos) {
@@ -279,6 +295,10 @@ int run_hil_job(const HilJobOptions& options, std::ostream& out) {
   }
   out << "\n";
   print_target_table(out, results);
+  if (options.compare_kernels) {
+    out << "\nThe same vectors with the portable kernels (before issue 17), same host reference:\n\n";
+    print_kernel_comparison(out, results);
+  }
   if (!not_fitting.empty()) {
     out << "\nDoes not fit its part (link-time region overflow): ";
     for (std::size_t i = 0; i < not_fitting.size(); ++i) out << (i ? ", " : "") << not_fitting[i];

@@ -27,6 +27,10 @@ struct HilJobOptions {
   std::uint32_t seed = 1;
   std::string name;                   // C prefix of the generated code (default: from the file name)
   std::string precision = "f32";
+  std::string kernels = "fast";       // emit::KernelSet: fast | portable
+  // Also build and run every target with the portable kernels (the ones before issue 17), same
+  // vectors, same reference: both columns side by side in the table and in <target>.json.
+  bool compare_kernels = false;
   std::string work_dir = "minn-hil";  // generated sources, builds, run files (reused between runs)
   std::string report_dir;             // <target>.json per target (default: work_dir)
   std::string opt = "-O2";

@@ -48,6 +48,25 @@ std::string kib(std::uint64_t bytes) {
   return buf;
 }
 
+double ratio(double before, double after) { return after > 0 ? before / after : 0; }
+
+std::string baseline_json(const TargetResult& r) {
+  if (!r.portable) return "null";
+  const KernelBaseline& b = *r.portable;
+  std::ostringstream o;
+  o << "{\"vectors\": " << b.vectors << ", \"bit_identical\": " << b.bit_identical
+    << ", \"instructions_per_inference\": " << insn_json(b.instructions)
+    << ", \"dense_instructions_per_inference\": " << insn_json(b.dense_instructions)
+    << ", \"instructions_per_mac\": " << number(b.insn_per_mac)
+    << ", \"instructions_per_s_nonzero_per_step\": " << number(b.insn_per_nnz_step)
+    << ", \"flash_bytes\": " << b.flash_bytes << ", \"ram_bytes\": " << b.ram_bytes
+    << ", \"inference_ratio\": "
+    << number(ratio(static_cast<double>(b.instructions.max), static_cast<double>(r.instructions.max)))
+    << ", \"mac_ratio\": " << number(ratio(b.insn_per_mac, r.insn_per_mac))
+    << ", \"s_nonzero_ratio\": " << number(ratio(b.insn_per_nnz_step, r.insn_per_nnz_step)) << "}";
+  return o.str();
+}
+
 }  // namespace
 
 std::string target_report_json(const TargetResult& r, const std::string& model, const std::string& data) {
@@ -86,7 +105,8 @@ std::string target_report_json(const TargetResult& r, const std::string& model, 
     << "  \"heap_symbols\": " << string_list(f.heap_symbols) << ",\n"
     << "  \"stack_bound\": " << bound_json(r.stack_entry) << ",\n"
     << "  \"stack_bound_infer\": " << bound_json(r.stack_infer) << ",\n"
-    << "  \"stack_measured_bytes\": " << r.stack_measured << "\n"
+    << "  \"stack_measured_bytes\": " << r.stack_measured << ",\n"
+    << "  \"portable_kernels\": " << baseline_json(r) << "\n"
     << "}\n";
   return o.str();
 }
@@ -124,6 +144,26 @@ void print_target_table(std::ostream& out, const std::vector<TargetResult>& resu
         << c.vectors << " | " << diff << " | " << c.status_ok << "/" << c.status_envelope << "/" << c.status_error
         << " | " << insn << " | " << per_mac << " | " << per_nnz << " | " << flash << " | " << ram << " | " << stack
         << " |\n";
+  }
+}
+
+void print_kernel_comparison(std::ostream& out, const std::vector<TargetResult>& results) {
+  out << "| target | bit-identical (portable) | insn/inference portable -> fast | insn/MAC portable -> fast"
+         " | insn/(nnz S * step) portable -> fast | flash portable -> fast |\n"
+      << "|---|---|---|---|---|---|\n";
+  for (const auto& r : results) {
+    if (!r.portable || !r.instructions.counted) continue;  // no counts on the host
+    const KernelBaseline& b = *r.portable;
+    char line[512];
+    std::snprintf(line, sizeof line,
+                  "| %s | %d/%d | %llu -> %llu (%.2fx) | %.2f -> %.2f | %.2f -> %.2f | %s -> %s |\n",
+                  r.target.name.c_str(), b.bit_identical, b.vectors,
+                  static_cast<unsigned long long>(b.instructions.max),
+                  static_cast<unsigned long long>(r.instructions.max),
+                  ratio(static_cast<double>(b.instructions.max), static_cast<double>(r.instructions.max)),
+                  b.insn_per_mac, r.insn_per_mac, b.insn_per_nnz_step, r.insn_per_nnz_step,
+                  kib(b.flash_bytes).c_str(), kib(r.footprint.flash_bytes).c_str());
+    out << line;
   }
 }
 

@@ -16,5 +16,8 @@ void write_target_report(const TargetResult& result, const std::string& model, c
 // Markdown table: target, board, vectors, bit-identical, max |diff|, statuses, instructions,
 // instructions per MAC and per S nonzero per step, flash, RAM, stack bound / measured.
 void print_target_table(std::ostream& out, const std::vector<TargetResult>& results);
+// Markdown table of the targets run with both kernel sets: portable -> fast, per inference, per
+// MAC, per S nonzero per step, flash.
+void print_kernel_comparison(std::ostream& out, const std::vector<TargetResult>& results);
 
 }  // namespace minn::hil

@@ -54,6 +54,19 @@ std::string default_plugin_path() {
   return MINN_INSN_PLUGIN;
 }
 
+KernelBaseline baseline_of(const TargetResult& r) {
+  KernelBaseline b;
+  b.instructions = r.instructions;
+  b.dense_instructions = r.dense_instructions;
+  b.insn_per_mac = r.insn_per_mac;
+  b.insn_per_nnz_step = r.insn_per_nnz_step;
+  b.flash_bytes = r.footprint.flash_bytes;
+  b.ram_bytes = r.footprint.ram_bytes;
+  b.vectors = r.comparison.vectors;
+  b.bit_identical = r.comparison.bit_identical;
+  return b;
+}
+
 TargetResult run_target(const TargetName& target, const ModelSources& model, const ModelSources* dense_only,
                         const ModelCost& cost, const InputBatch& inputs, const OutputBatch& reference,
                         const SessionOptions& options) {

@@ -45,6 +45,18 @@ struct InstructionStats {
   bool identical_across_inputs = false;
 };
 
+// The same target run with the portable kernels (`minnc hil --compare-kernels`).
+struct KernelBaseline {
+  InstructionStats instructions;
+  InstructionStats dense_instructions;
+  double insn_per_mac = 0;
+  double insn_per_nnz_step = 0;
+  std::uint64_t flash_bytes = 0;
+  std::uint64_t ram_bytes = 0;
+  int vectors = 0;
+  int bit_identical = 0;
+};
+
 struct TargetResult {
   TargetName target;
   std::string core, part, machine, kind, compiler;
@@ -61,7 +73,10 @@ struct TargetResult {
   double run_seconds = 0;
   std::string executable;
   OutputBatch outputs;  // what the target computed (statuses and outputs)
+  std::optional<KernelBaseline> portable;
 };
+
+KernelBaseline baseline_of(const TargetResult& portable_run);
 
 // `dense_only`: the same model generated with 0 refinement steps (for the cost breakdown), or null.
 TargetResult run_target(const TargetName& target, const ModelSources& model, const ModelSources* dense_only,

@@ -11,6 +11,7 @@
 #pragma once
 #include <stdint.h>
 
+#include "minn/dense_arm.hpp"
 #include "minn/dense_x86.hpp"
 
 namespace minn {
@@ -18,6 +19,29 @@ namespace minn {
 enum class Act : unsigned char { None = 0, Relu = 1 };
 
 inline float relu(float v) { return v > 0.0f ? v : 0.0f; }
+
+// The plain C loop: the reference form of the contract, and the kernel every core without a
+// SIMD/VFP path runs (generated code may also ask for it by name: `minnc compile --kernels portable`,
+// the kernels before issue 17, kept to measure against).
+template <int P>
+inline void dense_f32_portable(const float* w, const float* b, int in, int out, Act act,
+                               const float* x, float* y) {
+  for (int r0 = 0; r0 < out; r0 += P) {
+    float acc[P];
+    for (int r = 0; r < P; ++r) acc[r] = 0.0f;
+    const float* wp = w + r0 * in;
+    for (int j = 0; j < in; ++j) {
+      const float xj = x[j];
+#pragma GCC unroll 16
+      for (int r = 0; r < P; ++r) acc[r] = acc[r] + wp[j * P + r] * xj;
+    }
+    const int rows = out - r0 < P ? out - r0 : P;
+    for (int r = 0; r < rows; ++r) {
+      const float v = acc[r] + b[r0 + r];
+      y[r0 + r] = act == Act::Relu ? relu(v) : v;
+    }
+  }
+}
 
 template <int P>
 inline void dense_f32(const float* w, const float* b, int in, int out, Act act, const float* x,
@@ -35,22 +59,21 @@ inline void dense_f32(const float* w, const float* b, int in, int out, Act act, 
     }
     return;
   }
-#endif
-  for (int r0 = 0; r0 < out; r0 += P) {
-    float acc[P];
-    for (int r = 0; r < P; ++r) acc[r] = 0.0f;
-    const float* wp = w + r0 * in;
-    for (int j = 0; j < in; ++j) {
-      const float xj = x[j];
-#pragma GCC unroll 16
-      for (int r = 0; r < P; ++r) acc[r] = acc[r] + wp[j * P + r] * xj;
+#elif defined(MINN_DENSE_ARM_VFP)
+  if (P == 8) {  // the same sums with VMLA and VLDM (dense_arm.hpp)
+    for (int r0 = 0; r0 < out; r0 += 8) {
+      float acc[8];
+      arm::panel8_acc(w + r0 * in, in, x, acc);
+      const int rows = out - r0 < 8 ? out - r0 : 8;
+      for (int r = 0; r < rows; ++r) {
+        const float v = acc[r] + b[r0 + r];
+        y[r0 + r] = act == Act::Relu ? relu(v) : v;
+      }
     }
-    const int rows = out - r0 < P ? out - r0 : P;
-    for (int r = 0; r < rows; ++r) {
-      const float v = acc[r] + b[r0 + r];
-      y[r0 + r] = act == Act::Relu ? relu(v) : v;
-    }
+    return;
   }
+#endif
+  dense_f32_portable<P>(w, b, in, out, act, x, y);
 }
 
 template <int P>

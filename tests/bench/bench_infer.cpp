@@ -1,7 +1,9 @@
 // Benchmark (not a test): median host latency of one inference of the generated e_coli_core code,
 // next to the host reference (same kernels, runtime sizes) and a straightforward dynamic-size
 // Eigen implementation with dense matrices (W and S), all measured in the same run, interleaved.
-// Usage: bench_infer [out.json]. Goal: generated code <= 4 us per inference (H = 250).
+// The PyTorch computation of the same model (tests/bench/pytorch_minn.py, Debian's python3-torch,
+// one thread) runs in the same process tree right after, when installed: the ratio is printed.
+// Usage: bench_infer [out.json]. Goal: generated code <= 4 us per inference (H = 250), >= 70x PyTorch.
 #include <Eigen/Dense>
 
 #include <algorithm>
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "bench_model.hpp"
+#include "pytorch_side.hpp"
 #include "emit/reference_predictor.hpp"
 #include "model/model.hpp"
 
@@ -161,14 +164,29 @@ int main(int argc, char** argv) {
   std::printf("Eigen dynamic    : %8.3f us/inference\n", eig);
   std::printf("ratio Eigen/generated: %.2fx; goal <= 4 us: %s\n", eig / gen, gen <= 4.0 ? "met" : "NOT met");
   std::printf("generated vs reference mismatches: %d; Eigen max rel diff %.3g\n", mismatches, max_rel_eigen);
+  // PyTorch, same model, same rows, one thread (optional).
+  const std::string model_json = json_path + ".model.json", rows_json = json_path + ".rows.json";
+  pytorch::write_model_json(model, model_json);
+  pytorch::write_rows_json(rows, rows_json);
+  std::string python;
+  const std::optional<double> torch_us =
+      pytorch::run_pytorch("infer " + model_json + " " + rows_json + " 64", "us_per_inference", python);
+  if (torch_us) {
+    std::printf("PyTorch (%s, 1 thread): %8.3f us/inference; PyTorch/generated: %.1fx (goal >= 70x: %s)\n",
+                python.c_str(), *torch_us, *torch_us / gen, *torch_us / gen >= 70.0 ? "met" : "NOT met");
+  } else {
+    std::printf("PyTorch: not available (python3 with torch not found); no ratio\n");
+  }
   if (FILE* f = std::fopen(json_path.c_str(), "w")) {
     std::fprintf(f,
                  "{\n  \"build\": \"%s\",\n  \"model\": \"%s\",\n  \"inputs\": %d,\n  \"hidden\": %d,\n  \"outputs\": %d,\n"
                  "  \"refinement_steps\": %d,\n  \"generated_us\": %.4f,\n  \"reference_us\": %.4f,\n"
                  "  \"reference_dense_only_us\": %.4f,\n  \"eigen_dynamic_us\": %.4f,\n  \"ratio_eigen_over_generated\": %.3f,\n"
-                 "  \"goal_us\": 4.0,\n  \"goal_met\": %s,\n  \"bit_mismatches_vs_reference\": %d\n}\n",
+                 "  \"goal_us\": 4.0,\n  \"goal_met\": %s,\n  \"bit_mismatches_vs_reference\": %d,\n"
+                 "  \"pytorch_us\": %.4f,\n  \"ratio_pytorch_over_generated\": %.3f\n}\n",
                  kBuildFlavor, bench::kBenchModelName, n_in, model.layers[0].out, n_out,
-                 model.refinement.steps, gen, ref, dense, eig, eig / gen, gen <= 4.0 ? "true" : "false", mismatches);
+                 model.refinement.steps, gen, ref, dense, eig, eig / gen, gen <= 4.0 ? "true" : "false", mismatches,
+                 torch_us ? *torch_us : 0.0, torch_us ? *torch_us / gen : 0.0);
     std::fclose(f);
     std::printf("wrote %s\n", json_path.c_str());
   }

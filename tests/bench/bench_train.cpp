@@ -9,6 +9,9 @@
 // The four configurations run interleaved, `rounds` times, and the fastest round of each is kept
 // (thread CPU time: least sensitive to other load on the machine; wall time is also reported).
 // Inputs and targets are random with the dataset's shapes (cost does not depend on the values).
+// PyTorch (tests/bench/pytorch_minn.py, Debian's python3-torch, one thread, when installed) trains
+// the shipped e_coli_core model's architecture (141 -> 250 -> split e_coli_core, K = 8) on random
+// rows of the same shapes in the same run; the ratio to e_coli_core f32 and f64 is printed.
 // Usage: bench_train [out.json] [epochs] [--core-only] [--rounds N] [--only GEM] (GEM: a row's label)
 #include <time.h>
 
@@ -22,6 +25,8 @@
 #include <vector>
 
 #include "gem/gem.hpp"
+#include "model/model_file.hpp"
+#include "pytorch_side.hpp"
 #include "lp/reduce.hpp"
 #include "sbml/sbml_reader.hpp"
 #include "train/adam.hpp"
@@ -190,6 +195,25 @@ int main(int argc, char** argv) {
     std::printf("e_coli_core f64 vs the published PyTorch figure (%.0f ms/epoch, not measured here): %.1fx\n",
                 kPytorchMsPerEpoch, speedup);
     json << ",\n  \"speedup_f64_vs_pytorch_e_coli_core_cpu\": " << speedup;
+    // Measured side by side: PyTorch on the shipped model's architecture, one thread.
+    const std::string model_json = out + ".model.json";
+    pytorch::write_model_json(minn::load_model(std::string(MINN_MODELS_DIR) + "/e_coli_core.minn"), model_json);
+    std::string python;
+    const std::optional<double> torch_ms =
+        pytorch::run_pytorch("train " + model_json + " " + std::to_string(std::max(5, epochs / 10)), "ms_per_epoch", python);
+    if (torch_ms) {
+      const double best = std::min({results[0].separate[0].cpu_ms, results[0].separate[1].cpu_ms,
+                                    results[0].fused[0].cpu_ms, results[0].fused[1].cpu_ms});
+      std::printf("PyTorch (%s, 1 thread) e_coli_core: %.3f ms/epoch; PyTorch / minn f64 %.1fx, / minn fastest %.1fx "
+                  "(goal >= 30x: %s)\n",
+                  python.c_str(), *torch_ms, *torch_ms / results[0].separate[0].cpu_ms, *torch_ms / best,
+                  *torch_ms / best >= 30.0 ? "met" : "NOT met");
+      json << ",\n  \"pytorch_ms_per_epoch_e_coli_core_measured\": " << *torch_ms
+           << ",\n  \"ratio_pytorch_over_f64_cpu\": " << *torch_ms / results[0].separate[0].cpu_ms
+           << ",\n  \"ratio_pytorch_over_fastest_cpu\": " << *torch_ms / best;
+    } else {
+      std::printf("PyTorch: not available (python3 with torch not found); no measured ratio\n");
+    }
   }
   json << "\n}\n";
   std::printf("wrote %s\n", out.c_str());

@@ -75,8 +75,42 @@ TEST(Emitter, BannerNamesShaAndVersionButNoPathOrTime) {
   const std::string cpp = file(files, "m.cpp");
   EXPECT_NE(cpp.find("minnc 0.1.0"), std::string::npos);
   EXPECT_NE(cpp.find("Layer 0 'hidden': 37 -> 61, ReLU"), std::string::npos);
-  EXPECT_NE(cpp.find("const uint8_t kSCol["), std::string::npos);  // 45 reactions fit in 8 bits
   EXPECT_EQ(cpp.find("Eigen"), std::string::npos);
+}
+
+// The fast kernels write S out (no CSR tables in flash); the portable ones read the narrowest
+// CSR index tables.
+TEST(Emitter, FastKernelsWriteSOutPortableOnesReadNarrowCsrTables) {
+  const minn::MinnModel model = minn::test::make_random_model(kSpec);
+  const std::string fast = file(generate(model, options("m")), "m.cpp");
+  EXPECT_NE(fast.find("struct Stoichiometry {"), std::string::npos);
+  EXPECT_NE(fast.find("minn::refine_with(Stoichiometry{}, 45, "), std::string::npos);
+  EXPECT_NE(fast.find("minn::dense_f32<8>("), std::string::npos);
+  EXPECT_EQ(fast.find("kSCol"), std::string::npos);
+  EmitOptions o = options("m");
+  o.kernels = minn::emit::KernelSet::Portable;
+  const std::string portable = file(generate(model, o), "m.cpp");
+  EXPECT_NE(portable.find("const uint8_t kSCol["), std::string::npos);  // 45 reactions fit in 8 bits
+  EXPECT_NE(portable.find("minn::refine(kS, kST, "), std::string::npos);
+  EXPECT_NE(portable.find("minn::dense_f32_portable<8>("), std::string::npos);
+  EXPECT_EQ(portable.find("Stoichiometry"), std::string::npos);
+}
+
+// Each row of S becomes one expression in stored order: +-1 coefficients without a multiply,
+// others as exact literals, the first term carrying the sign.
+TEST(Emitter, WritesEachRowOfSAsOneExpressionInStoredOrder) {
+  minn::MinnModel model = minn::test::make_random_model(kSpec);
+  model.S.row_ptr = {0, 3};
+  model.S.col_index = {2, 5, 44};
+  model.S.values = {-1.0f, 2.0f, 0.25f};
+  model.S.rows = 1;
+  model.metabolite_ids = {"M_atp_c"};
+  const std::string cpp = file(generate(model, options("m")), "m.cpp");
+  EXPECT_NE(cpp.find("    sv[0] = -v[2] + 2.0f * v[5] + 0x1p-2f * v[44];  // M_atp_c\n"), std::string::npos)
+      << cpp.substr(cpp.find("struct Stoichiometry"), 600);
+  // S^T: reaction 2 has the single entry -1 of metabolite 0.
+  EXPECT_NE(cpp.find("    minn::heavy_ball_update(q, -sv[0], pin_term[2], v[2], d[2]);"), std::string::npos);
+  EXPECT_NE(cpp.find("    minn::heavy_ball_update(q, 0.0f, pin_term[0], v[0], d[0]);"), std::string::npos);
 }
 
 // The saturation is emitted right after scale_inputs for a model trained with clipped inputs,

@@ -275,3 +275,50 @@ INSTANTIATE_TEST_SUITE_P(Targets, EColiCoreHil, ::testing::Values("cortex-m4", "
                          });
 
 }  // namespace
+
+// Fixed point on the shipped model, next to the portable kernels in the same run (--compare-kernels):
+// q7 on the Cortex-M0 (the part class it is for: 256 KB flash, 16 KB RAM), q15 with SMLAD on the
+// M4F. Both kernel sets bit-identical with the host reference; the fast ones take fewer instructions.
+struct FixedCase {
+  std::string target, precision;
+};
+
+class EColiCoreFixedHil : public ::testing::TestWithParam<FixedCase> {};
+
+TEST_P(EColiCoreFixedHil, BothKernelSetsBitIdenticalFastOnesCheaper) {
+  const std::string model = std::string(MINN_MODELS_DIR) + "/e_coli_core.minn";
+  if (!fs::exists(model)) GTEST_SKIP() << model << " is not trained yet";
+  const FixedCase c = GetParam();
+  const fs::path work = fs::path(MINN_HIL_WORK_DIR) / "e_coli_core";
+  const std::string tag = c.target + "-" + c.precision;
+  const std::string reports = (work / ("reports-" + tag)).string();
+  fs::remove_all(reports);
+  CommandResult r = run(std::string(MINNC_PATH) + " hil " + model + " --data " + MINN_MODELS_DIR +
+                        "/ishii --random 200 --no-breakdown --compare-kernels --precision " + c.precision + " --target " + c.target +
+                        " --work-dir " + (work / ("build-" + tag)).string() + " --report-dir " + reports);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find(c.target + " vs host reference on " + MINN_MODELS_DIR + "/ishii: 29/29 bit-identical"),
+            std::string::npos)
+      << r.output;
+  const std::string path = reports + "/" + c.target + ".json";
+  check_report(path, 29 + 200 + 3 + 3, false);
+  const std::string json = read_text(path);
+  const std::size_t portable = json.find("\"portable_kernels\": {");
+  ASSERT_NE(portable, std::string::npos) << json;
+  const std::string p = json.substr(portable);
+  EXPECT_EQ(number(p, "bit_identical"), 29 + 200 + 3 + 3);
+  const std::size_t fast_max = json.find("\"max\": ");
+  const std::size_t portable_max = p.find("\"max\": ");
+  ASSERT_NE(fast_max, std::string::npos);
+  ASSERT_NE(portable_max, std::string::npos);
+  EXPECT_LT(std::atoll(json.c_str() + fast_max + 7), std::atoll(p.c_str() + portable_max + 7));
+}
+
+INSTANTIATE_TEST_SUITE_P(Targets, EColiCoreFixedHil,
+                         ::testing::Values(FixedCase{"cortex-m0", "q7"}, FixedCase{"cortex-m4", "q15"}),
+                         [](const auto& info) {
+                           std::string name = info.param.target + "_" + info.param.precision;
+                           for (auto& ch : name)
+                             if (ch == '-') ch = '_';
+                           return name;
+                         });

@@ -90,8 +90,8 @@ TEST(Sparse, ProductsMatchTheDenseMatrix) {
   const float v[4] = {0.3f, -1.5f, 2.0f, 0.25f};
   const float w[3] = {1.0f, -0.5f, 4.0f};
   float sv[3], stw[4];
-  minn::spmv<4>(m.s(), v, sv);
-  minn::spmv<1>(m.st(), w, stw);
+  minn::spmv(m.s(), v, sv);
+  minn::spmv(m.st(), w, stw);
   for (int r = 0; r < 3; ++r) {
     double want = 0;
     for (int c = 0; c < 4; ++c) want += dense[r][c] * v[c];
@@ -104,13 +104,13 @@ TEST(Sparse, ProductsMatchTheDenseMatrix) {
   }
 }
 
-TEST(Sparse, RowsFollowTheDocumentedOrdersBitForBit) {
+TEST(Sparse, RowsFollowTheDocumentedOrderBitForBit) {
   std::mt19937 e(21);
   std::vector<int> ptr{0}, col;
   std::vector<float> val;
   const int rows = 40, cols = 90;
   for (int r = 0; r < rows; ++r) {
-    const int len = r % 14;  // 0..13 entries: every tail length of the 4-chain loop
+    const int len = r % 14;  // 0..13 entries, the empty row included
     for (int k = 0; k < len; ++k) {
       col.push_back(static_cast<int>(e() % cols));
       val.push_back(static_cast<float>(static_cast<int>(e() % 2001) - 1000) * 1.3e-3f);
@@ -118,21 +118,59 @@ TEST(Sparse, RowsFollowTheDocumentedOrdersBitForBit) {
     ptr.push_back(static_cast<int>(col.size()));
   }
   const auto x = random_vector(e, cols, -3.0f, 3.0f);
-  std::vector<float> y4(rows), y1(rows);
+  std::vector<float> y(rows);
   const minn::CsrView<int, int> s{rows, cols, ptr.data(), col.data(), val.data()};
-  minn::spmv<4>(s, x.data(), y4.data());
-  minn::spmv<1>(s, x.data(), y1.data());
-  for (int r = 0; r < rows; ++r) {  // the contracts of lib/minn/sparse.hpp, written out
-    float a[4] = {0.0f, 0.0f, 0.0f, 0.0f}, acc = 0.0f;
+  minn::spmv(s, x.data(), y.data());
+  for (int r = 0; r < rows; ++r) {  // the contract of lib/minn/sparse.hpp, written out
+    float acc = 0.0f;
     for (int i = 0; i < ptr[r + 1] - ptr[r]; ++i) {
-      a[i % 4] = a[i % 4] + val[ptr[r] + i] * x[col[ptr[r] + i]];
-      acc = acc + val[ptr[r] + i] * x[col[ptr[r] + i]];
+      const float product = val[ptr[r] + i] * x[col[ptr[r] + i]];
+      acc = i == 0 ? product : acc + product;
     }
-    const float want4 = (a[0] + a[1]) + (a[2] + a[3]);
-    EXPECT_EQ(std::memcmp(&y4[r], &want4, sizeof want4), 0) << r;
-    EXPECT_EQ(std::memcmp(&y1[r], &acc, sizeof acc), 0) << r;
+    EXPECT_EQ(std::memcmp(&y[r], &acc, sizeof acc), 0) << r;
   }
 }
+
+// The first product starts the sum: a row whose only product is -0 gives -0 (0 + -0 would be +0),
+// which is what generated code writing the row as `-v[c]` computes.
+TEST(Sparse, ARowStartsWithItsFirstProductNotWithZero) {
+  const std::vector<int> ptr{0, 1, 1}, col{0};
+  const std::vector<float> val{-1.0f};
+  const float x[1] = {0.0f};
+  float y[2] = {1.0f, 1.0f};
+  minn::spmv(minn::CsrView<int, int>{2, 1, ptr.data(), col.data(), val.data()}, x, y);
+  EXPECT_TRUE(std::signbit(y[0]));
+  EXPECT_EQ(y[0], 0.0f);
+  EXPECT_FALSE(std::signbit(y[1]));  // the empty row: +0
+  EXPECT_EQ(y[1], 0.0f);
+}
+
+// acc + a * b with the product rounded first. a = 1 + 2^-12: a * a = 1 + 2^-11 + 2^-24 exactly,
+// rounded (a tie, to even) to 1 + 2^-11. So -1 + a * a is 2^-11 and 1 - a * a is -2^-11, where a
+// fused multiply-add would keep the 2^-24 (2^-11 + 2^-24 is a float).
+TEST(MulAdd, RoundsTheProductBeforeAdding) {
+  const float a = 1.0f + 0x1p-12f;
+  volatile float one = 1.0f;
+  EXPECT_EQ(minn::mul_add(-one, a, a), 0x1p-11f);
+  EXPECT_EQ(minn::mul_sub(one, a, a), -0x1p-11f);
+}
+
+// refine() over CSR tables is refine_with() over CsrProducts; another Products object computing
+// the same sums (here the rows written out by hand for SmallS, as generated code does) gives the
+// same bits.
+struct SmallSWrittenOut {
+  void s_times(const float* v, float* sv) const {
+    sv[0] = v[0] - v[2];
+    sv[1] = -2.0f * v[0] + v[1] + 0.5f * v[3];
+    sv[2] = v[2] - v[3];
+  }
+  void update(const float* sv, const float* pin, const minn::RefineParams& p, float* v, float* d) const {
+    minn::heavy_ball_update(p, sv[0] - 2.0f * sv[1], pin[0], v[0], d[0]);
+    minn::heavy_ball_update(p, sv[1], pin[1], v[1], d[1]);
+    minn::heavy_ball_update(p, -sv[0] + sv[2], pin[2], v[2], d[2]);
+    minn::heavy_ball_update(p, 0.5f * sv[1] - sv[2], pin[3], v[3], d[3]);
+  }
+};
 
 // L(V) = ||S V||^2/m + ||relu(Pin V - Vin)||^2/n_in + ||relu(-V)||^2/n in double.
 double loss(const SmallS& m, const std::vector<int>& pin, const std::vector<float>& vin,
@@ -226,6 +264,19 @@ TEST(ScaleByInput, SaturatesAtTheMaximumScale) {
     EXPECT_EQ(v[1], -0.75f * minn::kMaxFluxScale) << "u " << u;
     EXPECT_TRUE(std::isfinite(v[0]) && std::isfinite(v[1]));
   }
+}
+
+TEST(Refine, WrittenOutProductsGiveTheBitsOfTheCsrForm) {
+  const SmallS m;
+  const std::vector<int> pin{1, 3};
+  const std::vector<float> vin{0.5f, 0.1f};
+  const minn::RefineParams p{5, 0.05f, 0.9f, 2.0f / 3, 2.0f / 4, 2.0f / 2};
+  float a[4] = {0.7f, 1.3f, -0.4f, 0.2f}, b[4] = {0.7f, 1.3f, -0.4f, 0.2f};
+  float d[4], sv[3], g[4];
+  minn::refine(m.s(), m.st(), pin.data(), vin.data(), 2, p, a, d, sv, g);
+  minn::refine_with(SmallSWrittenOut{}, 4, pin.data(), vin.data(), 2, p, b, d, sv, g);
+  EXPECT_EQ(std::memcmp(a, b, sizeof a), 0);
+  EXPECT_NE(a[0], 0.7f);  // the steps moved V
 }
 
 }  // namespace
