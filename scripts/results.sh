@@ -178,6 +178,7 @@ fi
 TABLE4_RUNS=(
   "pfba|0|"
   "reservoir|0|--trials 5 --folds 2 --clip-inputs"
+  "reservoir|1|--trials 5 --folds 2 --clip-inputs"
 )
 if [ "$REPORT_ONLY" = 0 ]; then
   for run in "${TABLE4_RUNS[@]}"; do
