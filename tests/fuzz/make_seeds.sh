@@ -5,7 +5,7 @@ set -eu
 src=$1 out=$2 fixture_tool=$3
 rm -rf "$out"
 mkdir -p "$out/fuzz_sbml" "$out/fuzz_sbml_gzip" "$out/fuzz_dataset_csv" "$out/fuzz_minn_file" \
-         "$out/fuzz_minn_fields" "$out/fuzz_infer"
+         "$out/fuzz_minn_fields" "$out/fuzz_infer" "$out/fuzz_sensor_step"
 
 # SBML: the valid and malformed test documents, and e_coli_core as the reader sees it (inflated).
 for f in "$src"/tests/data/sbml/valid/*.xml "$src"/tests/data/sbml/malformed/*.xml; do
@@ -29,7 +29,7 @@ for dir in "$src/models/ishii" "$src"/tests/data/ishii_bad/*/; do
 done
 
 # Models: the shipped one and the small random fixtures (plain and uptake-normalised).
-cp "$src/models/e_coli_core.minn" "$out/fuzz_minn_file/"
+cp "$src"/models/*.minn "$out/fuzz_minn_file/"
 "$fixture_tool" "$out/fuzz_minn_file/fixture.minn" >/dev/null
 "$fixture_tool" "$out/fuzz_minn_file/fixture_normalised.minn" normalised >/dev/null
 
@@ -53,3 +53,19 @@ for at in '\000' '\213' '\214'; do
   printf "$at"'\312\362\111\161' > "$f/1e30_$name"
   printf "$at"'\312\362\111\361' > "$f/minus_1e30_$name"
 done
+
+# Sensor samples: policy bytes, then 12 samples of 11 fields (mode byte + 4 float bytes): all
+# plausible; a NaN biomass in sample 4; a stuck off-gas O2 (same bits); a 1e30 feed in sample 9.
+s=$out/fuzz_sensor_step
+plausible() { printf '\140\000\000\000\000'; }
+raw() { printf '\377'"$1"; }
+sample() {  # $1: field index to replace with raw bytes $2 (or none)
+  for i in 0 1 2 3 4 5 6 7 8 9 10; do
+    if [ "$i" = "$1" ]; then raw "$2"; else plausible; fi
+  done
+}
+{ printf '\006\004\005\000'; for k in 0 1 2 3 4 5 6 7 8 9 10 11; do sample none; done; } > "$s/plausible"
+{ printf '\006\004\005\001'; for k in 0 1 2 3 4 5 6 7 8 9 10 11; do
+    if [ $k = 4 ]; then sample 10 '\000\000\300\177'; elif [ $k = 9 ]; then sample 7 '\312\362\111\161'; else sample none; fi
+  done; } > "$s/nan_biomass_big_feed"
+{ printf '\002\002\000\000'; for k in 0 1 2 3 4 5 6 7 8 9 10 11; do sample 3 '\000\000\100\076'; done; } > "$s/stuck_o2"

@@ -46,7 +46,7 @@ TEST(FileBytes, ReplaceWritesTheWholeFileAndLeavesNoTemporary) {
   minn::replace_file_bytes(path, "second\n");
   EXPECT_EQ(minn::read_file_bytes(path), "second\n");
   EXPECT_THROW(minn::read_file_bytes(path + ".tmp"), minn::Error) << "temporary file left behind";
-  // .gz compresses as write_file_bytes does.
+  // A .gz path is stored gzip-compressed.
   minn::replace_file_bytes(path + ".gz", "packed\n");
   EXPECT_EQ(minn::read_text_file(path + ".gz"), "packed\n");
   EXPECT_NE(minn::read_file_bytes(path + ".gz"), "packed\n");
