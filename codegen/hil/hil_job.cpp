@@ -91,19 +91,6 @@ Workload build_workload(const MinnModel& model, const DataRows& data, const HilJ
                     static_cast<std::size_t>(at[k])] = specials[k];
   }
   w.subsets.push_back({"NaN/+Inf/-Inf rows", first_special, w.inputs.count()});
-  // Finite but extreme floats at one input (the flux-scaling input of a normalised model, whose
-  // raw value reaches the outputs; else input 0): the smallest denormals, +-FLT_MAX and +-1e30.
-  // Their status and outputs must match the host's bit for bit on every core, soft float included.
-  const int first_edge = w.inputs.count();
-  const float edges[6] = {std::numeric_limits<float>::denorm_min(), -std::numeric_limits<float>::denorm_min(),
-                          std::numeric_limits<float>::max(), -std::numeric_limits<float>::max(), 1e30f, -1e30f};
-  const int edge_at = model.flux_scale_input >= 0 ? model.flux_scale_input : 0;
-  for (const float edge : edges) {
-    for (int i = 0; i < n; ++i) w.inputs.values.push_back(model.envelope_min[static_cast<std::size_t>(i)]);
-    w.inputs.values[static_cast<std::size_t>(w.inputs.count() - 1) * static_cast<std::size_t>(n) +
-                    static_cast<std::size_t>(edge_at)] = edge;
-  }
-  w.subsets.push_back({"denormal/+-FLT_MAX/+-1e30 rows", first_edge, w.inputs.count()});
   return w;
 }
 
