@@ -43,7 +43,8 @@ float field(const std::uint8_t* p, int index, int sample) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 4) return 0;
-  const minn_sensor_config config = {0.1f, data[0] % 16, data[1] % 8, static_cast<float>(data[2] % 10) / 10.0f};
+  const minn_sensor_config config = {0.1f, data[0] % 16, data[1] % 8, static_cast<float>(data[2] % 10) / 10.0f,
+                                     data[3] % 2};
   std::vector<float> genotype(online_fuzz_NUM_GENOTYPE > 0 ? online_fuzz_NUM_GENOTYPE : 1, 0.0f);
   for (int g = 0; g < online_fuzz_NUM_GENOTYPE; ++g) genotype[static_cast<std::size_t>(g)] = (data[3] >> (g % 8)) & 1;
 
