@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "hil_harness.h"
 #include "hil_io.h"
 #include "hil_protocol.h"
 #include MINN_HIL_MODEL_HEADER
@@ -32,23 +33,6 @@ static MODEL(_workspace) workspace;
 static float inputs[MINN_HIL_BATCH][NUM_IN];
 static result_record results[MINN_HIL_BATCH];
 
-/* noipa: keep every call, never fold or clone it; the plugin needs a real entry address. */
-__attribute__((noipa)) void minn_hil_mark_begin(void) { __asm__ volatile(""); }
-__attribute__((noipa)) void minn_hil_mark_end(void) { __asm__ volatile(""); }
-
-static void log_uint(const char* message, uint32_t value) {
-  char text[12];
-  int n = 11;
-  text[n--] = '\0';
-  text[n--] = '\n';
-  do {
-    text[n--] = (char)('0' + value % 10u);
-    value /= 10u;
-  } while (value != 0u && n >= 0);
-  hil_log(message);
-  hil_log(&text[n + 1]);
-}
-
 int main(int argc, char** argv) {
   if (argc != 3) {
     hil_log("usage: hil <inputs.bin> <outputs.bin>\n");
@@ -66,7 +50,7 @@ int main(int argc, char** argv) {
     return MINN_HIL_EXIT_BAD_INPUT;
   }
   if (header[1] != (uint32_t)NUM_IN) {
-    log_uint("hil: inputs file has the wrong vector width; the model expects num_inputs=", NUM_IN);
+    hil_log_uint("hil: inputs file has the wrong vector width; the model expects num_inputs=", NUM_IN);
     hil_close(in);
     return MINN_HIL_EXIT_BAD_INPUT;
   }
@@ -86,7 +70,7 @@ int main(int argc, char** argv) {
   for (uint32_t done = 0; rc == MINN_HIL_EXIT_OK && done < count;) {
     uint32_t batch = count - done < MINN_HIL_BATCH ? count - done : MINN_HIL_BATCH;
     if (hil_read(in, inputs, batch * sizeof inputs[0]) != batch * sizeof inputs[0]) {
-      log_uint("hil: inputs file truncated at vector ", done);
+      hil_log_uint("hil: inputs file truncated at vector ", done);
       rc = MINN_HIL_EXIT_BAD_INPUT;
       break;
     }
@@ -105,6 +89,6 @@ int main(int argc, char** argv) {
   }
   hil_close(out);
   hil_close(in);
-  if (rc == MINN_HIL_EXIT_OK) log_uint("vectors=", count);
+  if (rc == MINN_HIL_EXIT_OK) hil_log_uint("vectors=", count);
   return rc;
 }

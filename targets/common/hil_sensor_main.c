@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "hil_harness.h"
 #include "hil_io.h"
 #include "hil_protocol.h"
 #include "minn_sensor_setup.h"
@@ -37,22 +38,6 @@ static minn_signals samples[MINN_HIL_BATCH];
 static result_record results[MINN_HIL_BATCH];
 static float fluxes[NUM_OUT]; /* the sensor's estimate, kept across samples (0 before the first) */
 
-__attribute__((noipa)) void minn_hil_mark_begin(void) { __asm__ volatile(""); }
-__attribute__((noipa)) void minn_hil_mark_end(void) { __asm__ volatile(""); }
-
-static void log_uint(const char* message, uint32_t value) {
-  char text[12];
-  int n = 11;
-  text[n--] = '\0';
-  text[n--] = '\n';
-  do {
-    text[n--] = (char)('0' + value % 10u);
-    value /= 10u;
-  } while (value != 0u && n >= 0);
-  hil_log(message);
-  hil_log(&text[n + 1]);
-}
-
 int main(int argc, char** argv) {
   if (argc != 3) {
     hil_log("usage: hil <signals.bin> <outputs.bin>\n");
@@ -65,7 +50,7 @@ int main(int argc, char** argv) {
   }
   uint32_t header[2];
   if (hil_read(in, header, sizeof header) != sizeof header || header[1] != (uint32_t)MINN_SIGNAL_COUNT) {
-    log_uint("hil: the signals file needs an 8-byte header with width ", MINN_SIGNAL_COUNT);
+    hil_log_uint("hil: the signals file needs an 8-byte header with width ", MINN_SIGNAL_COUNT);
     hil_close(in);
     return MINN_HIL_EXIT_BAD_INPUT;
   }
@@ -85,7 +70,7 @@ int main(int argc, char** argv) {
   for (uint32_t done = 0; rc == MINN_HIL_EXIT_OK && done < count;) {
     uint32_t batch = count - done < MINN_HIL_BATCH ? count - done : MINN_HIL_BATCH;
     if (hil_read(in, samples, batch * sizeof samples[0]) != batch * sizeof samples[0]) {
-      log_uint("hil: signals file truncated at sample ", done);
+      hil_log_uint("hil: signals file truncated at sample ", done);
       rc = MINN_HIL_EXIT_BAD_INPUT;
       break;
     }
@@ -104,6 +89,6 @@ int main(int argc, char** argv) {
   }
   hil_close(out);
   hil_close(in);
-  if (rc == MINN_HIL_EXIT_OK) log_uint("vectors=", count);
+  if (rc == MINN_HIL_EXIT_OK) hil_log_uint("vectors=", count);
   return rc;
 }
