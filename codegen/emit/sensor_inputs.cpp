@@ -1,5 +1,6 @@
 #include "emit/sensor_inputs.hpp"
 
+#include "data/ishii_dataset.hpp"
 #include "minn/soft_sensor.hpp"
 
 namespace minn::emit {
@@ -21,9 +22,9 @@ std::vector<std::int8_t> sensor_input_sources(const MinnModel& m) {
     const int g = genotype_slot(m, i);
     if (g >= 0 && g < 100) {
       out.push_back(static_cast<std::int8_t>(minn::kFromGenotype + g));
-    } else if (name == "R_EX_glc__D_e_rev" && unit == "mmol/gDW/h") {
+    } else if (name == kGlucoseUptakeInput && unit == "mmol/gDW/h") {
       out.push_back(minn::kFromGlucoseUptake);
-    } else if (name == "R_EX_o2_e_rev" && unit == "mmol/gDW/h") {
+    } else if (name == kOxygenUptakeInput && unit == "mmol/gDW/h") {
       out.push_back(minn::kFromOxygenUptake);
     } else if (name == "R_EX_co2_e_fwd" && unit == "mmol/gDW/h") {
       out.push_back(minn::kFromCo2Evolution);
