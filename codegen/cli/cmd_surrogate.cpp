@@ -22,7 +22,7 @@ namespace {
 
 struct SurrogateArgs {
   surrogate::SurrogateJob job;
-  std::string variant = "c-balanced", refine_step = "auto", precision = "f32", samples_csv;
+  std::string variant = "c-balanced", refine_step = "auto", precision = "f32", samples_csv, sampling = "fixed";
 };
 
 // "auto" -> 0 (the trainer's automatic step), otherwise a positive number.
@@ -44,6 +44,7 @@ void print_scores(const char* name, const surrogate::SurrogateScores& s) {
 void run(SurrogateArgs args, bool c_given) {
   surrogate::SurrogateJob& job = args.job;
   train::TrainOptions& o = job.options;
+  job.sampling.sampling = surrogate::parse_sampling(args.sampling);
   o.variant = train::parse_variant(args.variant);
   if (!c_given) o.c = train::default_c(o.variant);
   o.fixed_step = refine_step_value(args.refine_step);
@@ -114,6 +115,16 @@ void add_surrogate_commands(CLI::App& app) {
                   "paper (glucose, O2, CO2, ethanol, acetate) | online (glucose, O2, CO2, growth) | comma list of "
                   "split-GEM ids, each optionally ID=MIN:MAX")
       ->capture_default_str();
+  cmd->add_option("--sampling", args->sampling,
+                  "fixed: every rate fixed to a uniform draw | optimal: uptake capacities drawn, growth "
+                  "maximised, every rate recorded from the solution (the phenotypes of a growing culture)")
+      ->capture_default_str();
+  cmd->add_option("--envelope-margin", job.envelope_margin,
+                  "fraction of each input's sampled range tolerated beyond it before OUT_OF_ENVELOPE")
+      ->capture_default_str();
+  cmd->add_option("--input-noise", job.input_noise,
+                  "ID=SD,...: Gaussian noise (standard deviation in the rate's unit) added to that input in every "
+                  "training batch, e.g. the growth rate a controller estimates from a noisy biomass signal");
   cmd->add_option("--samples", job.sampling.samples, "feasible pFBA samples to draw")->capture_default_str();
   cmd->add_option("--max-draws", job.sampling.max_draws,
                   "draws allowed in all before giving up (0: 50 per sample)")

@@ -127,6 +127,7 @@ int run_plant_loop(const PlantLoopOptions& o, std::ostream& out) {
     PlantLoopSample sample;
     sample.time_h = s.state.time_h;
     sample.faults = s.active_faults;
+    sample.growing = !s.maintenance_limited;
     for (int i = 0; i < model.num_outputs(); ++i)
       sample.truth.push_back(s.split_fluxes[static_cast<std::size_t>(truth_index[model.reaction_ids[static_cast<std::size_t>(i)]])]);
     run.samples.push_back(std::move(sample));

@@ -28,7 +28,9 @@ double sample_ne(const PlantLoopRun& run, const PlantLoopSample& s) {
     err += (e - t) * (e - t);
     norm += t * t;
   }
-  return norm > 0 ? std::sqrt(err / norm) : std::numeric_limits<double>::quiet_NaN();
+  // A starving culture (the plant's maintenance-limited steps, e.g. after a pump stop) has no flux
+  // to be relative to: the truth is zero up to the LP's tolerance and NE would be 1e11, not a score.
+  return s.growing && norm > 0 ? std::sqrt(err / norm) : std::numeric_limits<double>::quiet_NaN();
 }
 
 std::string quality_name(unsigned word) {
@@ -130,10 +132,13 @@ PlantLoopSummary summarize_plant_loop(const PlantLoopRun& run) {
     out.ne.push_back(ne);
     if (!estimate) continue;
     ++out.estimated;
-    out.ne_all += ne;
+    if (std::isfinite(ne)) {
+      out.ne_all += ne;
+      ++out.scored_estimated;
+    }
     // Clean: no fault active and a plain ok word (an out-of-envelope estimate, e.g. a fed-batch's
     // batch phase where the feed reads 0, is reported but not scored as clean).
-    if (s.faults.empty() && s.host_quality == MINN_QUALITY_OK) {
+    if (s.faults.empty() && s.host_quality == MINN_QUALITY_OK && std::isfinite(ne)) {
       ++out.clean_estimated;
       out.ne_clean += ne;
       out.ne_clean_max = std::max(out.ne_clean_max, ne);
@@ -147,7 +152,7 @@ PlantLoopSummary summarize_plant_loop(const PlantLoopRun& run) {
       ++counted;
     }
   }
-  if (out.estimated > 0) out.ne_all /= out.estimated;
+  if (out.scored_estimated > 0) out.ne_all /= out.scored_estimated;
   if (out.clean_estimated > 0) out.ne_clean /= out.clean_estimated;
   if (counted > 0) {
     out.sensor_mean = sensor_sum / counted;
@@ -193,6 +198,7 @@ void write_plant_loop_report(const PlantLoopRun& run, const PlantLoopSummary& su
     << ",\n  \"scored_reactions\": " << run.scored.size()
     << ",\n  \"intracellular_ne\": {\"outside_faults_mean\": " << number(sum.ne_clean)
     << ", \"outside_faults_max\": " << number(sum.ne_clean_max) << ", \"all_estimates_mean\": " << number(sum.ne_all)
+    << ", \"all_estimates_scored\": " << sum.scored_estimated
     << "},\n  \"instructions_per_sample\": {\"sensor_min\": " << sum.sensor_min << ", \"sensor_max\": " << sum.sensor_max
     << ", \"sensor_mean\": " << number(sum.sensor_mean) << ", \"model_mean\": " << number(sum.model_mean)
     << ", \"front_end_share\": " << number(sum.front_end_share) << "},\n  \"any_nan_output\": "
@@ -221,8 +227,10 @@ void print_plant_loop_summary(const PlantLoopRun& run, const PlantLoopSummary& s
   out << line;
   std::snprintf(line, sizeof line,
                 "  estimates: %d samples (%d outside fault windows); intracellular NE vs the plant's truth "
-                "(%zu reactions): %.4f outside faults (max %.4f), %.4f over every estimate\n",
-                sum.estimated, sum.clean_estimated, run.scored.size(), sum.ne_clean, sum.ne_clean_max, sum.ne_all);
+                "(%zu reactions): %.4f outside faults (max %.4f), %.4f over every estimate with a growing "
+                "culture (%d)\n",
+                sum.estimated, sum.clean_estimated, run.scored.size(), sum.ne_clean, sum.ne_clean_max, sum.ne_all,
+                sum.scored_estimated);
   out << line;
   if (sum.sensor_mean > 0) {
     std::snprintf(line, sizeof line,

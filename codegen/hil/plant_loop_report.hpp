@@ -12,6 +12,7 @@ struct PlantLoopSample {
   double time_h = 0;
   std::vector<std::string> faults;      // active at this sample (plant names, e.g. "spike:o2_out")
   std::vector<double> truth;            // per model output: the plant's split flux
+  bool growing = true;                  // false: the plant is maintenance-limited (starving, mu = 0)
   std::vector<float> host_estimate;     // what the sensor holds after the step (host reference)
   std::vector<float> target_estimate;   // the same on the target
   unsigned host_quality = 0, target_quality = 0;
@@ -39,6 +40,7 @@ struct PlantLoopRun {
 struct PlantLoopSummary {
   int samples = 0, estimated = 0, bit_identical = 0;
   int clean_estimated = 0;            // no fault active and quality ok
+  int scored_estimated = 0;           // estimates whose truth has flux to compare with (ne_all's samples)
   double ne_clean = 0, ne_all = 0;    // mean intracellular NE over those samples
   double ne_clean_max = 0;
   std::vector<double> ne;             // per sample (NaN without an estimate)

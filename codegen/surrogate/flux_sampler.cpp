@@ -13,7 +13,27 @@ namespace {
 // seeds its own Rng with the seed itself).
 constexpr std::uint64_t kSamplingSalt = 0x5A3D1E0F5A3D1E0Full;
 
+// An uptake rate: the reverse half of a boundary reaction (split value = -v, the uptake direction).
+bool is_uptake(const Gem& unsplit, const SplitOrigin& origin) {
+  if (!origin.half || origin.sign > 0) return false;
+  const std::vector<int> boundary = unsplit.exchange_reactions();
+  for (int k : boundary)
+    if (k == origin.reaction) return true;
+  return false;
+}
+
 }  // namespace
+
+Sampling parse_sampling(const std::string& name) {
+  if (name == "fixed") return Sampling::fixed_rates;
+  if (name == "optimal") return Sampling::growth_optimal;
+  throw Error("--sampling '" + name + "': expected fixed (every rate fixed to its draw) or optimal (uptake "
+              "capacities drawn, growth maximised)");
+}
+
+std::string sampling_name(Sampling sampling) {
+  return sampling == Sampling::growth_optimal ? "optimal" : "fixed";
+}
 
 FluxSamples sample_fluxes(const Gem& unsplit, const std::vector<Rate>& rates, const SamplerOptions& o,
                           const SamplingProgress& progress) {
@@ -29,10 +49,21 @@ FluxSamples sample_fluxes(const Gem& unsplit, const std::vector<Rate>& rates, co
   const Gem split = split_reversible(unsplit);
   const std::vector<SplitOrigin> origins = split_origins(unsplit, split);
   std::vector<SplitOrigin> fixed;  // the unsplit reaction and sign behind each rate
+  std::vector<std::size_t> split_index;
   for (const Rate& rate : rates) {
     const int k = split.reaction_index(rate.id);
     if (k < 0) throw Error("--rates: '" + rate.id + "' is not a reaction of the split GEM '" + split.id + "'");
     fixed.push_back(origins[static_cast<std::size_t>(k)]);
+    split_index.push_back(static_cast<std::size_t>(k));
+  }
+  const bool optimal = o.sampling == Sampling::growth_optimal;
+  std::vector<char> drawn_rate(rates.size(), optimal ? 0 : 1);
+  if (optimal) {
+    bool any = false;
+    for (std::size_t i = 0; i < rates.size(); ++i) any |= (drawn_rate[i] = is_uptake(unsplit, fixed[i]) ? 1 : 0);
+    if (!any)
+      throw Error("--sampling optimal: none of the rates is an uptake (the _rev half of an exchange, e.g. "
+                  "R_EX_glc__D_e_rev) whose capacity could be drawn");
   }
 
   FluxSamples out;
@@ -57,9 +88,14 @@ FluxSamples sample_fluxes(const Gem& unsplit, const std::vector<Rate>& rates, co
                   "use fewer rates, narrower ranges or a larger --max-draws");
     ++out.draws;
     for (std::size_t i = 0; i < rates.size(); ++i) {
+      if (!drawn_rate[i]) continue;
       drawn[i] = rng.uniform(rates[i].min, rates[i].max);
+      const int reaction = fixed[i].reaction;
       const double v = fixed[i].sign * drawn[i];  // split value = sign * unsplit flux
-      lp.set_reaction_bounds(fixed[i].reaction, v, v);
+      if (optimal)  // an uptake capacity: v >= -drawn, secretion bound as the GEM has it
+        lp.set_reaction_bounds(reaction, v, unsplit.reactions[static_cast<std::size_t>(reaction)].upper_bound);
+      else
+        lp.set_reaction_bounds(reaction, v, v);
     }
     // Feasibility first (an infeasible pfba() throws); pfba() then re-solves from this optimal basis.
     lp.set_objective(objective, sense);
@@ -67,7 +103,11 @@ FluxSamples sample_fluxes(const Gem& unsplit, const std::vector<Rate>& rates, co
       ++out.infeasible;
     } else {
       const std::vector<double> v = split_fluxes(origins, pfba(lp, objective, sense, 1.0).fluxes);
-      for (Eigen::Index i = 0; i < R; ++i) out.inputs(i, done) = drawn[static_cast<std::size_t>(i)];
+      for (Eigen::Index i = 0; i < R; ++i) {
+        const std::size_t r = static_cast<std::size_t>(i);
+        // fixed: the draw itself (the solution's value up to the LP tolerance); optimal: the outcome.
+        out.inputs(i, done) = optimal ? v[split_index[r]] : drawn[r];
+      }
       for (std::size_t k = 0; k < v.size(); ++k) out.fluxes(static_cast<Eigen::Index>(k), done) = v[k];
       ++done;
     }

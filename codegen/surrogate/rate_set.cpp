@@ -96,3 +96,30 @@ std::vector<Rate> resolve_rates(const std::string& spec, const Gem& gem, const D
 }
 
 }  // namespace minn::surrogate
+
+namespace minn::surrogate {
+
+std::vector<double> resolve_input_noise(const std::string& spec, const std::vector<Rate>& rates) {
+  if (spec.empty()) return {};
+  std::vector<double> sd(rates.size(), 0.0);
+  std::vector<bool> named(rates.size(), false);
+  for (const std::string& item : split_list(spec)) {
+    const std::size_t eq = item.find('=');
+    if (eq == std::string::npos || eq == 0)
+      throw Error("--input-noise: '" + item + "': expected ID=SD (a rate's id and a standard deviation in its unit)");
+    const std::string id = item.substr(0, eq), text = item.substr(eq + 1);
+    std::size_t k = 0;
+    while (k < rates.size() && rates[k].id != id) ++k;
+    if (k == rates.size()) throw Error("--input-noise: '" + id + "' is not one of the --rates");
+    if (named[k]) throw Error("--input-noise: '" + id + "' is given twice");
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value) || value < 0)
+      throw Error("--input-noise: '" + item + "': '" + text + "' is not a standard deviation (a finite number >= 0)");
+    sd[k] = value;
+    named[k] = true;
+  }
+  return sd;
+}
+
+}  // namespace minn::surrogate

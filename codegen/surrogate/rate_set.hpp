@@ -25,4 +25,9 @@ struct Rate {
 std::vector<Rate> resolve_rates(const std::string& spec, const Gem& split_gem, const Dataset& dataset,
                                 const std::string& data_dir);
 
+// --input-noise "ID=SD,ID=SD": one standard deviation (raw units, >= 0) per rate, 0 for a rate not
+// named; empty spec -> empty vector (no noise). Throws minn::Error naming --input-noise and the
+// entry: an id that is not one of the rates, a duplicate, a missing or malformed or negative SD.
+std::vector<double> resolve_input_noise(const std::string& spec, const std::vector<Rate>& rates);
+
 }  // namespace minn::surrogate

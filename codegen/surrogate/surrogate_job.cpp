@@ -1,6 +1,7 @@
 #include "surrogate/surrogate_job.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <limits>
 
@@ -34,7 +35,12 @@ std::string canonical_command(const SurrogateJob& job, long long max_draws) {
   if (job.reduction.method == "fba")
     c += " --reduce-solutions " + std::to_string(job.reduction.solutions) + " --reduce-seed " +
          std::to_string(job.reduction.seed);
-  c += " --rates " + job.rates + " --samples " + std::to_string(job.sampling.samples) + " --max-draws " +
+  c += " --rates " + job.rates;
+  // Only when not the default, so the commands recorded before --sampling existed stay as they were.
+  if (job.sampling.sampling != Sampling::fixed_rates) c += " --sampling " + sampling_name(job.sampling.sampling);
+  if (!job.input_noise.empty()) c += " --input-noise " + job.input_noise;
+  if (job.envelope_margin != 0.1) c += " --envelope-margin " + shortest_double(job.envelope_margin);
+  c += " --samples " + std::to_string(job.sampling.samples) + " --max-draws " +
        std::to_string(max_draws) + " --holdout " + shortest_double(job.holdout) + " --seed " + std::to_string(job.seed);
   c += " --variant " + train::variant_name(o.variant) + " --hidden " + std::to_string(o.hidden) + " --dropout " +
        shortest_double(o.dropout) + " --lr " + shortest_double(o.lr) + " --weight-decay " +
@@ -73,8 +79,9 @@ std::string report_json(const SurrogateJob& job, const SurrogateResult& r, long 
                         const std::string& dataset_sha256, int scored) {
   const train::TrainOptions& o = job.options;
   json::Object sampling, holdout, training, report;
-  sampling.add("samples", json::number(static_cast<long long>(r.samples.samples())))
-      .add("bounds", json::quote("equality"))
+  sampling.add("mode", json::quote(sampling_name(job.sampling.sampling)))
+      .add("samples", json::number(static_cast<long long>(r.samples.samples())))
+      .add("bounds", json::quote(job.sampling.sampling == Sampling::growth_optimal ? "uptake capacity" : "equality"))
       .add("solution", json::quote("pfba"))
       .add("draws", json::number(r.samples.draws))
       .add("infeasible_draws", json::number(r.samples.infeasible))
@@ -143,6 +150,8 @@ SurrogateResult run_surrogate_job(const SurrogateJob& job, const SurrogateProgre
   train::validate(options);
   // Cheap checks before the GEM is read and reduced (minutes on iAF1260).
   if (job.sampling.samples < 1) throw Error("--samples " + std::to_string(job.sampling.samples) + ": expected at least 1");
+  if (!(job.envelope_margin >= 0.0) || !std::isfinite(job.envelope_margin))
+    throw Error("--envelope-margin " + train::shortest_double(job.envelope_margin) + ": expected a finite number >= 0");
   (void)holdout_split(job.sampling.samples, job.holdout, job.seed);
 
   SurrogateResult r;
@@ -152,6 +161,7 @@ SurrogateResult run_surrogate_job(const SurrogateJob& job, const SurrogateProgre
   const Gem split = split_reversible(unsplit);
   const Dataset dataset = load_ishii(job.data_dir, split);
   const std::vector<Rate> rates = resolve_rates(job.rates, split, dataset, job.data_dir);
+  options.input_noise_sd = resolve_input_noise(job.input_noise, rates);
 
   SamplerOptions sampling = job.sampling;
   sampling.seed = job.seed;
@@ -210,6 +220,9 @@ SurrogateResult run_surrogate_job(const SurrogateJob& job, const SurrogateProgre
   description.command = r.command;
   const train::TrainingMetrics metrics = train::training_metrics(mech, stored, training, options, scored);
   r.model = train::build_model(split, mech, trained, options, r.step, description, metrics);
+  r.model.envelope_margin = static_cast<float>(job.envelope_margin);
+  for (auto& [name, value] : r.model.provenance.hyper_parameters)
+    if (name == "envelope_margin") value = job.envelope_margin;
   if (!r.test_samples.empty()) {
     const train::FluxMetrics &mean = r.holdout.flux.mean, &sd = r.holdout.flux.sd;
     r.model.provenance.training_metrics.insert(

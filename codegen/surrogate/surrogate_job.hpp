@@ -27,6 +27,8 @@ struct SurrogateJob {
   DatasetReduction reduction{"fba"};  // the FBA-reduced GEM, as `minnc cv --reduce fba` builds it
   std::string rates = "paper";        // paper | online | comma list (surrogate/rate_set.hpp)
   SamplerOptions sampling;            // its seed is set from `seed`
+  double envelope_margin = 0.1;       // the model's envelope: its sampled range widened by this fraction
+  std::string input_noise;            // "ID=SD,..." training noise per rate (surrogate/rate_set.hpp); empty: none
   double holdout = 0.2;
   std::uint64_t seed = 0;             // samples, hold-out and training (independent streams)
   train::TrainOptions options = default_training_options();  // its seed is set from `seed`

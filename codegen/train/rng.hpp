@@ -2,6 +2,7 @@
 // conversions to uniform doubles and bounded integers, so a seed gives the same numbers with any
 // standard library (std::uniform_*_distribution is implementation-defined).
 #pragma once
+#include <cmath>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -30,6 +31,13 @@ class Rng {
   // Uniform in [0, 1) with 53 random bits.
   double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
   double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
+
+  // Standard normal (Box-Muller, one value per call: the pair's second half is dropped so the
+  // stream position depends only on the number of calls). 1 - uniform() is in (0, 1], so log is finite.
+  double normal() {
+    const double u1 = 1.0 - uniform(), u2 = uniform();
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+  }
 
   // Uniform integer in [0, n), n > 0, without modulo bias (rejection).
   std::uint64_t below(std::uint64_t n) {

@@ -75,6 +75,8 @@ void validate(const TrainOptions& o) {
   require(o.precision == Precision::F64 || o.precision == Precision::F32, "--precision must be f32 or f64");
   require(o.aux_weight >= 0 && std::isfinite(o.aux_weight),
           "--aux-omics-weight must be >= 0, got " + std::to_string(o.aux_weight));
+  for (double sd : o.input_noise_sd)
+    require(sd >= 0 && std::isfinite(sd), "--input-noise: a standard deviation must be >= 0, got " + std::to_string(sd));
 }
 
 StepChoice choose_step(const Mechanics& mech, const TrainOptions& options) {
@@ -146,6 +148,13 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
                                              AdamOptions{o.lr, 0.9, 0.999, 1e-8, o.weight_decay}, aux_rng);
     aux_targets = MinMaxScaler::fit(data.aux_targets).transform(data.aux_targets).template cast<T>();
   }
+  // Input noise: its own stream, split last and only when asked for, so the other streams (and
+  // every model trained without noise) stay as they were. In scaled units: sd / range.
+  Rng noise_rng(0);
+  std::vector<double> noise_scaled;
+  for (std::size_t i = 0; i < o.input_noise_sd.size(); ++i)
+    noise_scaled.push_back(o.input_noise_sd[i] / model.scaler.range(static_cast<Eigen::Index>(i)));
+  if (!noise_scaled.empty()) noise_rng = root.split();
 
   AdamT<T> adam(network.parameters().size(), AdamOptions{o.lr, 0.9, 0.999, 1e-8, o.weight_decay});
   RefinerT<T> refiner;
@@ -164,6 +173,10 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
       gather(X, order.data() + start, count, xb);
       gather(targets, order.data() + start, count, tb);
       gather(vin, order.data() + start, count, vinb);
+      for (int j = 0; j < count; ++j)
+        for (std::size_t i = 0; i < noise_scaled.size(); ++i)
+          if (noise_scaled[i] > 0)
+            xb(static_cast<Eigen::Index>(i), j) += static_cast<T>(noise_scaled[i] * noise_rng.normal());
       network.forward(xb, o.dropout, &dropout_rng, V0);
       if (scale_all.size() > 0) {  // V0 = u * (network + offset); dV0/dnetwork = u
         scale_b.resize(count);
@@ -224,6 +237,9 @@ TrainedMinn train_minn(const Mechanics& mech, const TrainingSet& data, const Tra
           "Vin is " + std::to_string(data.vin.rows()) + " x " + std::to_string(data.vin.cols()) + ", expected " +
               std::to_string(mech.n_in()) + " x " + std::to_string(N));
   require(data.inputs.allFinite() && data.targets.allFinite(), "training inputs and targets must be finite");
+  require(o.input_noise_sd.empty() || static_cast<Eigen::Index>(o.input_noise_sd.size()) == data.inputs.rows(),
+          "--input-noise: " + std::to_string(o.input_noise_sd.size()) + " standard deviations for " +
+              std::to_string(data.inputs.rows()) + " inputs");
   require(o.aux_weight == 0 || (data.aux_targets.rows() > 0 && data.aux_targets.cols() == N &&
                                 data.aux_targets.allFinite()),
           "--aux-omics-weight needs finite auxiliary targets for every training row, got " +

@@ -70,6 +70,11 @@ struct TrainOptions {
   // Weight w of the auxiliary head's loss (train/aux_head.hpp), predicting TrainingSet::aux_targets
   // from the hidden layer during training only; 0 = no head (training exactly as without it).
   double aux_weight = 0;
+  // Data augmentation: Gaussian noise added to the network's inputs of every training batch, one
+  // standard deviation per input in raw units (0: none; empty: no noise, training as without it).
+  // For inputs a controller estimates with known noise (the growth rate from a biomass signal,
+  // lib/minn/growth_rate.hpp), so the network learns to lean on the inputs it can trust.
+  std::vector<double> input_noise_sd;
 };
 
 // Checks ranges; throws minn::Error naming the option.

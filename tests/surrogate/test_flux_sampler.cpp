@@ -7,15 +7,18 @@
 
 #include "common/error.hpp"
 #include "ecoli_fixture.hpp"
+#include "lp/fba.hpp"
 #include "surrogate/flux_sampler.hpp"
 #include "surrogate/samples_csv.hpp"
 
 namespace minn::surrogate {
 namespace {
 
-FluxSamples sample(const std::string& spec, int samples, std::uint64_t seed, long long max_draws = 0) {
+FluxSamples sample(const std::string& spec, int samples, std::uint64_t seed, long long max_draws = 0,
+                   Sampling mode = Sampling::fixed_rates) {
   const EcoliCore& e = ecoli_core();
   SamplerOptions o;
+  o.sampling = mode;
   o.samples = samples;
   o.seed = seed;
   o.max_draws = max_draws;
@@ -101,6 +104,47 @@ TEST(FluxSampler, SameSeedSameCsvBytesOtherSeedOtherBytes) {
   EXPECT_NE(a, c);
   EXPECT_EQ(a.rfind("sample,rate:R_EX_glc__D_e_rev,rate:R_EX_o2_e_rev,", 0), 0u) << a.substr(0, 200);
   EXPECT_EQ(std::count(a.begin(), a.end(), '\n'), 26);
+}
+
+constexpr const char* kOnlineWide = "R_EX_glc__D_e_rev=0.5:13,R_EX_o2_e_rev=0:20,R_EX_co2_e_fwd,R_BIOMASS_Ecoli_core_w_GAM";
+
+// Growth-optimal samples, checked by plain FBA: capping glucose and O2 uptake at the recorded
+// values must give back the recorded growth (the sample's solution is feasible there, so FBA can
+// only do better if the sample was not optimal), and the recorded rates are the solution's fluxes.
+TEST(FluxSampler, OptimalSamplesGrowAsFastAsTheirUptakesAllow) {
+  const FluxSamples s = sample(kOnlineWide, 40, 5, 0, Sampling::growth_optimal);
+  const Gem& unsplit = ecoli_core().unsplit;
+  const int glc = unsplit.reaction_index("R_EX_glc__D_e"), o2 = unsplit.reaction_index("R_EX_o2_e");
+  ASSERT_GE(glc, 0);
+  ASSERT_GE(o2, 0);
+  int oxygen_limited = 0;
+  for (int j = 0; j < s.samples(); ++j) {
+    const double q_glc = s.inputs(0, j), q_o2 = s.inputs(1, j), mu = s.inputs(3, j);
+    EXPECT_GE(q_glc, 0.5 - 1e-9);
+    EXPECT_LE(q_glc, 13 + 1e-9);
+    for (std::size_t i = 0; i < s.rates.size(); ++i)
+      EXPECT_NEAR(s.inputs(static_cast<Eigen::Index>(i), j), s.fluxes(row_of(s, s.rates[i].id), j), 1e-12)
+          << s.rates[i].id << " sample " << j;
+    const FbaSolution best = fba(unsplit, {{glc, -q_glc, 1000.0}, {o2, -q_o2, 1000.0}});
+    EXPECT_NEAR(best.objective, mu, 1e-7 * (1 + mu)) << "sample " << j;
+    oxygen_limited += s.fluxes(row_of(s, "R_EX_ac_e"), j) > 1e-6 ? 1 : 0;
+  }
+  // Both regimes a bioreactor shows: respiratory (no by-product) and O2-limited overflow (acetate).
+  EXPECT_GT(oxygen_limited, 0);
+  EXPECT_LT(oxygen_limited, s.samples());
+}
+
+TEST(FluxSampler, OptimalSamplingNeedsAnUptakeToDraw) {
+  try {
+    sample("R_EX_co2_e_fwd=1:5,R_BIOMASS_Ecoli_core_w_GAM=0.1:0.5", 5, 1, 0, Sampling::growth_optimal);
+    FAIL() << "no uptake among the rates, yet optimal sampling succeeded";
+  } catch (const Error& error) {
+    EXPECT_NE(std::string(error.what()).find("--sampling optimal: none of the rates is an uptake"), std::string::npos)
+        << error.what();
+  }
+  EXPECT_EQ(parse_sampling("optimal"), Sampling::growth_optimal);
+  EXPECT_EQ(parse_sampling("fixed"), Sampling::fixed_rates);
+  EXPECT_THROW(parse_sampling("uniform"), Error);
 }
 
 }  // namespace

@@ -81,6 +81,27 @@ TEST(MinncSurrogate, OnlineSetTakesTheGrowthRate) {
   EXPECT_EQ(model.input_units[3], "1/h");
 }
 
+// The shipped soft-sensor surrogate (growth-optimal samples, growth-rate noise while training, 2 %
+// envelope margin) is what its recorded command makes, byte for byte (about 20 s).
+TEST(MinncSurrogate, ShippedOptimalSurrogateIsReproducedByteForByte) {
+  const std::string shipped = kModels + "/e_coli_core_surrogate_optimal.minn";
+  const MinnModel model = load_model(shipped);
+  const std::string command = model.provenance.command;
+  const std::string prefix = "minnc surrogate --gem e_coli_core.xml.gz --data ishii ";
+  ASSERT_EQ(command.rfind(prefix, 0), 0u) << command;
+  const std::size_t out_flag = command.rfind(" -o ");
+  ASSERT_NE(out_flag, std::string::npos) << command;
+  std::filesystem::create_directories(kDir + "sur_shipped");
+  const std::string path = kDir + "sur_shipped/e_coli_core_surrogate_optimal.minn";
+  const std::string args = "surrogate --gem " + kModels + "/gems/e_coli_core.xml.gz --data " + kModels + "/ishii " +
+                           command.substr(prefix.size(), out_flag - prefix.size()) + " -o " + path;
+  std::string out, err;
+  ASSERT_EQ(minnc(args, &out, &err), 0) << args << "\n" << err;
+  EXPECT_TRUE(read_all(path) == read_all(shipped)) << args;
+  EXPECT_NE(command.find("--sampling optimal"), std::string::npos) << command;
+  EXPECT_NE(command.find("--input-noise R_BIOMASS_Ecoli_core_w_GAM="), std::string::npos) << command;
+}
+
 // Each bad argument fails with exit status 1 and one line naming the option and what was expected.
 TEST(MinncSurrogate, ErrorsNameTheOptionAndWhatWasExpected) {
   const std::string o = " -o " + kDir + "sur_bad.minn";
@@ -95,6 +116,12 @@ TEST(MinncSurrogate, ErrorsNameTheOptionAndWhatWasExpected) {
       {kBase + "--refine-step fast" + o, "--refine-step 'fast': expected 'auto' or a positive number"},
       {kBase + "--rates R_EX_glc__D_e_rev=5:5,R_EX_co2_e_fwd=40:50 --max-draws 60" + o,
        "--samples 40: only 0 feasible pFBA solutions in 60 draws"},
+      {kBase + "--sampling uniform" + o, "--sampling 'uniform': expected fixed"},
+      {kBase + "--sampling optimal --rates R_EX_co2_e_fwd=1:5" + o, "--sampling optimal: none of the rates is an uptake"},
+      {kBase + "--rates online --input-noise R_NOPE=1" + o, "--input-noise: 'R_NOPE' is not one of the --rates"},
+      {kBase + "--rates online --input-noise R_EX_o2_e_rev=-1" + o, "--input-noise: 'R_EX_o2_e_rev=-1': '-1' is not"},
+      {kBase + "--rates online --input-noise R_EX_o2_e_rev" + o, "--input-noise: 'R_EX_o2_e_rev': expected ID=SD"},
+      {kBase + "--envelope-margin -0.5" + o, "--envelope-margin -0.5: expected a finite number >= 0"},
   };
   for (const auto& c : cases) {
     std::string err;
