@@ -74,6 +74,9 @@ void add_hil_commands(CLI::App& app) {
   cmd->add_option("--spike", args->plant.spike_fraction, "--plant: relative jump that makes a spike (0: off)")
       ->check(CLI::Range(0.0, 100.0))
       ->capture_default_str();
+  cmd->add_option("--trace", args->plant.trace_every_h,
+                  "--plant: print estimated vs true fluxes (the --plot reactions) every this many hours (0: none)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--plot", args->plot, "--plant: comma list of reaction ids to plot (default: the four largest)");
   cmd->callback([args]() {
     if (!args->plant.scenario_path.empty()) {

@@ -214,6 +214,7 @@ int run_plant_loop(const PlantLoopOptions& o, std::ostream& out) {
   const std::string report_dir = o.report_dir.empty() ? o.work_dir : o.report_dir;
   const PlantLoopSummary summary = summarize_plant_loop(run);
   write_plant_loop_report(run, summary, report_dir, o.plot_reactions);
+  print_plant_loop_trace(run, summary, o.plot_reactions, o.trace_every_h, out);
   print_plant_loop_summary(run, summary, report_dir, out);
   return summary.all_bit_identical && !summary.any_nan && summary.all_faults_flagged ? 0 : 1;
 }

@@ -33,6 +33,7 @@ struct PlantLoopOptions {
   int stuck_samples = 4;
   float spike_fraction = 0.5f;
   std::vector<std::string> plot_reactions;  // default: the four largest true fluxes
+  double trace_every_h = 0;           // print estimate vs truth every this many hours (0: no table)
   double timeout_seconds = 900;
 };
 

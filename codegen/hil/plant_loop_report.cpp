@@ -218,6 +218,37 @@ void write_plant_loop_report(const PlantLoopRun& run, const PlantLoopSummary& su
   replace_file_bytes(stem + ".json", j.str());
 }
 
+void print_plant_loop_trace(const PlantLoopRun& run, const PlantLoopSummary& sum,
+                            const std::vector<std::string>& plot, double every_h, std::ostream& out) {
+  if (!(every_h > 0) || run.samples.empty()) return;
+  const std::vector<int> reactions = plotted(run, plot);
+  char cell[96];
+  out << "  time h | quality                  |     NE";
+  for (int r : reactions) {
+    std::snprintf(cell, sizeof cell, " | %-21.21s", run.reaction_ids[static_cast<std::size_t>(r)].c_str());
+    out << cell;
+  }
+  out << "\n  (estimate / plant truth, mmol/gDW/h)\n";
+  double next = run.samples.front().time_h;
+  for (std::size_t k = 0; k < run.samples.size(); ++k) {
+    const PlantLoopSample& s = run.samples[k];
+    if (s.time_h + 1e-9 < next) continue;
+    while (next <= s.time_h + 1e-9) next += every_h;
+    char ne[16] = "-";
+    if (std::isfinite(sum.ne[k])) std::snprintf(ne, sizeof ne, "%.3f", sum.ne[k]);
+    std::snprintf(cell, sizeof cell, "  %6.2f | %-24.24s | %6s", s.time_h,
+                  (quality_name(s.host_quality) + (s.faults.empty() ? "" : " *")).c_str(), ne);
+    out << cell;
+    for (int r : reactions) {
+      const std::size_t i = static_cast<std::size_t>(r);
+      std::snprintf(cell, sizeof cell, " | %9.3f / %9.3f", static_cast<double>(s.host_estimate[i]), s.truth[i]);
+      out << cell;
+    }
+    out << "\n";
+  }
+  out << "  (* a fault is active; NE '-' without an estimate or while the culture starves)\n";
+}
+
 void print_plant_loop_summary(const PlantLoopRun& run, const PlantLoopSummary& sum, const std::string& dir,
                               std::ostream& out) {
   char line[512];

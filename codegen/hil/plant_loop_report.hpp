@@ -58,6 +58,12 @@ PlantLoopSummary summarize_plant_loop(const PlantLoopRun& run);
 void write_plant_loop_report(const PlantLoopRun& run, const PlantLoopSummary& summary, const std::string& dir,
                              const std::vector<std::string>& plot);
 
+// Estimated vs true fluxes of the `plot` reactions (default: the four largest) every `every_h`
+// hours of plant time (the first sample at or after each multiple), with the quality word and the
+// sample's intracellular NE; what the controller would show an operator.
+void print_plant_loop_trace(const PlantLoopRun& run, const PlantLoopSummary& summary,
+                            const std::vector<std::string>& plot, double every_h, std::ostream& out);
+
 void print_plant_loop_summary(const PlantLoopRun& run, const PlantLoopSummary& summary, const std::string& dir,
                               std::ostream& out);
 

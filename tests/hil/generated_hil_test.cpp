@@ -248,13 +248,18 @@ TEST_P(PlantLoopHil, SurrogateOnM4FBitIdenticalAtEverySample) {
   const fs::path reports = work / "reports";
   fs::remove_all(reports);
   CommandResult r = run(std::string(MINNC_PATH) + " hil " + MINN_MODELS_DIR + "/e_coli_core_surrogate_optimal.minn --plant " +
-                        scenario + " --target cortex-m4 --work-dir " + (work / "build").string() + " --report-dir " +
-                        reports.string());
+                        scenario + " --target cortex-m4 --trace 1 --plot R_CS,R_PGI_fwd --work-dir " + (work / "build").string() +
+                        " --report-dir " + reports.string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("bit-identical with the host reference, no NaN output"), std::string::npos) << r.output;
   EXPECT_EQ(r.output.find("NOT FLAGGED"), std::string::npos) << r.output;
   for (const char* fault : {"fault dropout:", "fault spike:", "fault stuck_offgas", "fault pump_stop"})
     EXPECT_NE(r.output.find(fault), std::string::npos) << fault << "\n" << r.output;
+  // --trace 1 over 6 h: a header naming the plotted reactions, then rows at 0, 1, ..., 6 h.
+  EXPECT_NE(r.output.find("time h | quality                  |     NE | R_CS "), std::string::npos) << r.output;
+  for (const char* row : {"\n    0.00 | ", "\n    3.00 | ", "\n    6.00 | "})
+    EXPECT_NE(r.output.find(row), std::string::npos) << row << "\n" << r.output;
+  EXPECT_EQ(r.output.find("\n    6.05 | "), std::string::npos) << r.output;
   for (const char* ext : {".json", ".csv", ".svg"}) EXPECT_TRUE(fs::exists(reports / (std::string("plant-mps2-an386") + ext))) << ext;
   const std::string json = read_text((reports / "plant-mps2-an386.json").string());
   const std::string key = "\"outside_faults_mean\": ";
