@@ -177,6 +177,10 @@ std::string float_run_source(const EmitOptions& o, const LoweredModel& m) {
     s << "  // Trained with clipped inputs: beyond the training range, use its nearest edge.\n"
       << "  minn::clip_unit(" << join_offsets("ws", m.workspace.activation_offset[0]) << ", "
       << m.num_inputs << ");\n";
+  } else {
+    s << "  // Extrapolates beyond the training range, but at most a million ranges (finite outputs).\n"
+      << "  minn::saturate_scaled(" << join_offsets("ws", m.workspace.activation_offset[0]) << ", "
+      << m.num_inputs << ");\n";
   }
   for (std::size_t k = 0; k < m.layers.size(); ++k) {
     const std::string x = join_offsets("ws", m.workspace.activation_offset[k % 2]);

@@ -57,7 +57,10 @@ int ReferencePredictor::infer(const float* in, float* out) {
   float* const buf = workspace_.data();
   const int* const offset = m.workspace.activation_offset;
   minn::scale_inputs(in, m.num_inputs, m.scaler_min.data(), m.scaler_range.data(), buf + offset[0]);
-  if (m.clip_inputs) minn::clip_unit(buf + offset[0], m.num_inputs);  // as the generated run()
+  if (m.clip_inputs)  // as the generated run()
+    minn::clip_unit(buf + offset[0], m.num_inputs);
+  else
+    minn::saturate_scaled(buf + offset[0], m.num_inputs);
   for (std::size_t k = 0; k < m.layers.size(); ++k) {
     const LoweredLayer& l = m.layers[k];
     const float* x = buf + offset[k % 2];

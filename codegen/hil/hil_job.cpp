@@ -34,6 +34,7 @@ const std::vector<std::string> kCentralReactions = {
 struct Subset {
   std::string label;
   int begin = 0, end = 0;
+  bool finite_outputs = false;  // every row must give a non-negative status and finite outputs
 };
 
 // Rows: the data, then random rows inside the envelope, then rows far beyond it (envelope warnings;
@@ -91,6 +92,20 @@ Workload build_workload(const MinnModel& model, const DataRows& data, const HilJ
                     static_cast<std::size_t>(at[k])] = specials[k];
   }
   w.subsets.push_back({"NaN/+Inf/-Inf rows", first_special, w.inputs.count()});
+  // Finite but extreme floats at one input (the flux-scaling input of a normalised model, whose raw
+  // value reaches the outputs; else input 0): the smallest denormals, +-FLT_MAX and +-1e30. Finite
+  // inputs, so a defined status (ok or beyond the envelope) and finite outputs, bit for bit as the
+  // host's on every core, soft float included (minn::saturate_scaled, minn::scale_by_input).
+  const int first_edge = w.inputs.count();
+  const float edges[6] = {std::numeric_limits<float>::denorm_min(), -std::numeric_limits<float>::denorm_min(),
+                          std::numeric_limits<float>::max(), -std::numeric_limits<float>::max(), 1e30f, -1e30f};
+  const int edge_at = model.flux_scale_input >= 0 ? model.flux_scale_input : 0;
+  for (const float edge : edges) {
+    for (int i = 0; i < n; ++i) w.inputs.values.push_back(model.envelope_min[static_cast<std::size_t>(i)]);
+    w.inputs.values[static_cast<std::size_t>(w.inputs.count() - 1) * static_cast<std::size_t>(n) +
+                    static_cast<std::size_t>(edge_at)] = edge;
+  }
+  w.subsets.push_back({"denormal/+-FLT_MAX/+-1e30 rows", first_edge, w.inputs.count(), true});
   return w;
 }
 
@@ -103,6 +118,18 @@ OutputBatch reference_outputs(emit::ReferencePredictor& reference, const InputBa
     out.status.push_back(reference.infer(&inputs.values[static_cast<std::size_t>(i) * static_cast<std::size_t>(inputs.num_inputs)],
                                          &out.values[static_cast<std::size_t>(i) * n_out]));
   return out;
+}
+
+// Rows with an error status or a non-finite output (for rows of finite inputs: a broken contract).
+int rows_without_finite_outputs(const OutputBatch& b) {
+  int bad = 0;
+  const std::size_t n_out = static_cast<std::size_t>(b.num_outputs);
+  for (std::size_t r = 0; r < b.status.size(); ++r) {
+    bool finite = b.status[r] >= 0;
+    for (std::size_t k = 0; k < n_out; ++k) finite = finite && std::isfinite(b.values[r * n_out + k]);
+    bad += finite ? 0 : 1;
+  }
+  return bad;
 }
 
 OutputBatch slice(const OutputBatch& all, const Subset& s) {
@@ -274,6 +301,11 @@ int run_hil_job(const HilJobOptions& options, std::ostream& out) {
       out << "    " << s.label << ": " << c.bit_identical << "/" << c.vectors << " bit-identical";
       if (c.status_error > 0) out << ", " << c.status_error << " error statuses";
       if (c.status_envelope > 0) out << ", " << c.status_envelope << " envelope warnings";
+      if (s.finite_outputs) {
+        const int bad = rows_without_finite_outputs(slice(r.outputs, s));
+        out << ", " << bad << " without a finite result";
+        if (bad > 0) ++failures;
+      }
       out << "\n";
     }
     write_target_report(r, options.model_path, options.data_path, report_dir + "/" + target.name + ".json");

@@ -45,4 +45,22 @@ inline void clip_unit(float* x, int n) {
   }
 }
 
+// The largest scaled input a model without clipped inputs computes with: a million training ranges
+// beyond the envelope, far past any reading a sensor can mean, and small enough that the dense
+// layers and the refinement stay finite in float32 (a finite FLT_MAX or 1e30 reading would
+// otherwise overflow the hidden layer into Inf - Inf = NaN outputs, whose NaN bits even differ
+// between x86 and ARM). The status still reports the input beyond the envelope (1000 + i).
+inline constexpr float kMaxScaledInput = 1.0e6f;
+
+// Saturates scaled inputs to [-kMaxScaledInput, kMaxScaledInput]; the identity on every input
+// within a million ranges of the envelope, so no in-envelope output changes. x is (raw - min) /
+// range of finite raw values: finite or +-Inf, never NaN, so plain selects give the same bits on
+// every FPU and soft-float ABI; no early exit (one instruction count for every input).
+inline void saturate_scaled(float* x, int n) {
+  for (int i = 0; i < n; ++i) {
+    const float v = x[i] < -kMaxScaledInput ? -kMaxScaledInput : x[i];
+    x[i] = v > kMaxScaledInput ? kMaxScaledInput : v;
+  }
+}
+
 }  // namespace minn

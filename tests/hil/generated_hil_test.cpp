@@ -66,7 +66,9 @@ void check_report(const std::string& path, long long vectors, bool fpu_constant_
   EXPECT_EQ(number(json, "bit_identical"), vectors);
   EXPECT_EQ(number(json, "status_mismatches"), 0);
   EXPECT_EQ(field(json, "error"), "3");  // the NaN, +Inf and -Inf rows
-  EXPECT_EQ(field(json, "envelope"), "3");  // the rows far beyond the envelope
+  // The rows far beyond the envelope, and the denormal/+-FLT_MAX/+-1e30 rows that are outside it.
+  EXPECT_GE(number(json, "envelope"), 3);
+  EXPECT_LE(number(json, "envelope"), 3 + 6);
   EXPECT_EQ(field(json, "heap_free"), "true");
   EXPECT_EQ(field(json, "identical_across_runs"), "true");
   if (fpu_constant_counts) {
@@ -108,10 +110,10 @@ TEST(GeneratedHil, SyntheticModelOnM4FM3AndLinuxArm) {
                            "--target cortex-m4,cortex-m3,linux-arm");
   const CommandResult& r = h.result;
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_NE(r.output.find("| cortex-m4 | mps2-an386 | 1006 | 1006/1006 |"), std::string::npos) << r.output;
-  check_report(h.reports + "/cortex-m4.json", 1006, true);
-  check_report(h.reports + "/cortex-m3.json", 1006, false);
-  check_report(h.reports + "/linux-arm.json", 1006, true);
+  EXPECT_NE(r.output.find("| cortex-m4 | mps2-an386 | 1012 | 1012/1012 |"), std::string::npos) << r.output;
+  check_report(h.reports + "/cortex-m4.json", 1012, true);
+  check_report(h.reports + "/cortex-m3.json", 1012, false);
+  check_report(h.reports + "/linux-arm.json", 1012, true);
 }
 
 // Uptake normalisation (residual form) in generated code on the Cortex-M4F: the outputs scaled by
@@ -122,8 +124,8 @@ TEST(GeneratedHil, NormalisedSyntheticModelOnM4F) {
                            "synthetic_normalised", "--no-breakdown --target cortex-m4");
   const CommandResult& r = h.result;
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_NE(r.output.find("| cortex-m4 | mps2-an386 | 1006 | 1006/1006 |"), std::string::npos) << r.output;
-  check_report(h.reports + "/cortex-m4.json", 1006, true);
+  EXPECT_NE(r.output.find("| cortex-m4 | mps2-an386 | 1012 | 1012/1012 |"), std::string::npos) << r.output;
+  check_report(h.reports + "/cortex-m4.json", 1012, true);
   const std::string source = read_text(
       (h.work / "build" / "synthetic_normalised" / "src" / "synthetic_normalised.cpp").string());
   EXPECT_NE(source.find("minn::scale_by_input(out, 17, in[9]);"), std::string::npos);
@@ -173,7 +175,7 @@ TEST(GeneratedHil, IshiiRowsAndFluxTableOnSyntheticIshiiShapedModel) {
   EXPECT_NE(r.output.find("| R_PGI_fwd |"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("| R_PFK |"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("29/29 bit-identical\n"), std::string::npos) << r.output;
-  check_report((work / "reports" / "cortex-m4.json").string(), 29 + 10 + 3 + 3, true);
+  check_report((work / "reports" / "cortex-m4.json").string(), 29 + 10 + 3 + 3 + 6, true);
   r = run(std::string(MINNC_PATH) + " hil " + model + " --data " + MINN_MODELS_DIR +
           "/ishii --show nosuch --target cortex-m4 --work-dir " + (work / "build").string());
   EXPECT_EQ(r.exit_code, 1);
@@ -205,8 +207,13 @@ TEST_P(EColiCoreHil, IshiiRandomAndNonFiniteRowsBitIdentical) {
   // 37 ranges beyond the envelope: the shipped model clips them (minn::clip_unit) on both sides.
   EXPECT_NE(r.output.find("rows beyond the envelope: 3/3 bit-identical, 3 envelope warnings"), std::string::npos)
       << r.output;
+  // The glucose uptake (the flux-scaling input) at +-denormal, +-FLT_MAX, +-1e30: all outside its
+  // envelope (status 1139), outputs computed and equal to the host's, which fuzz_infer checks finite.
+  EXPECT_NE(r.output.find("denormal/+-FLT_MAX/+-1e30 rows: 6/6 bit-identical, 6 envelope warnings"),
+            std::string::npos)
+      << r.output;
   // Soft float (M3): counts depend on the data; FPU targets: one count for every input.
-  check_report(reports + "/" + target + ".json", 29 + 1000 + 3 + 3, target != "cortex-m3");
+  check_report(reports + "/" + target + ".json", 29 + 1000 + 3 + 3 + 6, target != "cortex-m3");
 }
 
 // The shipped online soft sensor on Cortex-M4F over the 29 experiments: its inputs (rates and
@@ -233,8 +240,40 @@ TEST(EColiCoreOnlineHil, IshiiRowsBitIdenticalOnM4F) {
   EXPECT_EQ(line.substr(last), " | 0.0000 |") << line;
   EXPECT_EQ(line.find("| R_PGI_fwd | 0.0000 |"), std::string::npos) << line;  // REF has flux
   // The knockout loop branches on the genotype, so counts may differ between rows.
-  check_report(reports + "/cortex-m4.json", 29 + 1000 + 3 + 3, false);
+  check_report(reports + "/cortex-m4.json", 29 + 1000 + 3 + 3 + 6, false);
 }
+
+// A model without clipped inputs (the shipped soft-sensor surrogate) at finite extremes: +-denormal,
+// +-FLT_MAX and +-1e30 glucose uptake give the envelope status and finite outputs, bit for bit as
+// the host, on the FPU and the soft-float core (minn::saturate_scaled keeps the hidden layer finite).
+class ExtremeInputsHil : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ExtremeInputsHil, UnclippedSurrogateGivesStatusAndFiniteOutputs) {
+  const std::string target = GetParam();
+  const fs::path work = fs::path(MINN_HIL_WORK_DIR) / ("extreme_" + target);
+  const std::string reports = (work / "reports").string();
+  fs::remove_all(reports);
+  CommandResult r = run(std::string(MINNC_PATH) + " hil " + MINN_MODELS_DIR +
+                        "/e_coli_core_surrogate_optimal.minn --random 50 --no-breakdown --target " + target +
+                        " --work-dir " + (work / "build").string() + " --report-dir " + reports);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("denormal/+-FLT_MAX/+-1e30 rows: 6/6 bit-identical, 6 envelope warnings, 0 without a "
+                          "finite result"),
+            std::string::npos)
+      << r.output;
+  const std::string source = read_text((work / "build" / "e_coli_core_surrogate_optimal" / "src" /
+                                        "e_coli_core_surrogate_optimal.cpp").string());
+  EXPECT_NE(source.find("minn::saturate_scaled("), std::string::npos);
+  check_report(reports + "/" + target + ".json", 50 + 3 + 3 + 6, target != "cortex-m3");
+}
+
+INSTANTIATE_TEST_SUITE_P(Targets, ExtremeInputsHil, ::testing::Values("cortex-m4", "cortex-m3"),
+                         [](const auto& info) {
+                           std::string name = info.param;
+                           for (auto& ch : name)
+                             if (ch == '-') ch = '_';
+                           return name;
+                         });
 
 // The streaming soft sensor against the simulated bioreactor (short scenarios, faults included):
 // every sample bit-identical with the host, no NaN output, every fault flagged (exit code 0), the
@@ -307,12 +346,12 @@ TEST_P(EColiCoreFixedHil, BothKernelSetsBitIdenticalFastOnesCheaper) {
             std::string::npos)
       << r.output;
   const std::string path = reports + "/" + c.target + ".json";
-  check_report(path, 29 + 200 + 3 + 3, false);
+  check_report(path, 29 + 200 + 3 + 3 + 6, false);
   const std::string json = read_text(path);
   const std::size_t portable = json.find("\"portable_kernels\": {");
   ASSERT_NE(portable, std::string::npos) << json;
   const std::string p = json.substr(portable);
-  EXPECT_EQ(number(p, "bit_identical"), 29 + 200 + 3 + 3);
+  EXPECT_EQ(number(p, "bit_identical"), 29 + 200 + 3 + 3 + 6);
   const std::size_t fast_max = json.find("\"max\": ");
   const std::size_t portable_max = p.find("\"max\": ");
   ASSERT_NE(fast_max, std::string::npos);

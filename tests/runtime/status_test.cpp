@@ -74,4 +74,14 @@ TEST(InputGuard, ClipUnitSaturatesToZeroAndOneAndKeepsTheRestBitForBit) {
   minn::clip_unit(x, 0);  // n = 0 touches nothing
 }
 
+TEST(InputGuard, SaturateScaledBoundsAtAMillionRangesAndKeepsTheRestBitForBit) {
+  const float inf = std::numeric_limits<float>::infinity(), big = 3.4e38f, m = minn::kMaxScaledInput;
+  float x[9] = {-inf, -big, -1.0000001e6f, -0.0f, 0.5f, 37.0f, 999999.94f, big, inf};
+  const float want[9] = {-m, -m, -m, -0.0f, 0.5f, 37.0f, 999999.94f, m, m};
+  minn::saturate_scaled(x, 9);
+  EXPECT_EQ(std::memcmp(x, want, sizeof x), 0);
+  EXPECT_EQ(m, 1.0e6f);
+  minn::saturate_scaled(x, 0);  // n = 0 touches nothing
+}
+
 }  // namespace
