@@ -143,6 +143,7 @@ RUNS=(
   # The simple baselines on the same online inputs (ridge on the online rates; pFBA with every
   # online rate and the knockout fixed).
   "full-clip|e_coli_core|none|ridge|0|--clip-inputs --inputs online"
+  "full-clip|e_coli_core|none|ridge|0|--clip-inputs --inputs online --genotype-input"
   "full-clip|e_coli_core|none|pfba|0|--inputs online"
 )
 
