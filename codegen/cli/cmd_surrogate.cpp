@@ -22,7 +22,8 @@ namespace {
 
 struct SurrogateArgs {
   surrogate::SurrogateJob job;
-  std::string variant = "c-balanced", refine_step = "auto", precision = "f32", samples_csv, sampling = "fixed";
+  std::string variant = "c-balanced", refine_step = "auto", precision = "f32", samples_csv, sampling = "fixed",
+              baseline;
 };
 
 // "auto" -> 0 (the trainer's automatic step), otherwise a positive number.
@@ -45,6 +46,9 @@ void run(SurrogateArgs args, bool c_given) {
   surrogate::SurrogateJob& job = args.job;
   train::TrainOptions& o = job.options;
   job.sampling.sampling = surrogate::parse_sampling(args.sampling);
+  if (!args.baseline.empty() && args.baseline != "linear")
+    throw Error("--baseline '" + args.baseline + "': expected linear (least squares from the rates, as a MINN)");
+  job.linear_baseline = args.baseline == "linear";
   o.variant = train::parse_variant(args.variant);
   if (!c_given) o.c = train::default_c(o.variant);
   o.fixed_step = refine_step_value(args.refine_step);
@@ -122,6 +126,9 @@ void add_surrogate_commands(CLI::App& app) {
   cmd->add_option("--envelope-margin", job.envelope_margin,
                   "fraction of each input's sampled range tolerated beyond it before OUT_OF_ENVELOPE")
       ->capture_default_str();
+  cmd->add_option("--baseline", args->baseline,
+                  "linear: instead of training a MINN, fit least squares from the rates to every reaction on the same "
+                  "samples and store it as a model (the simple baseline, runnable wherever the surrogate runs)");
   cmd->add_option("--input-noise", job.input_noise,
                   "ID=SD,...: Gaussian noise (standard deviation in the rate's unit) added to that input in every "
                   "training batch, e.g. the growth rate a controller estimates from a noisy biomass signal");

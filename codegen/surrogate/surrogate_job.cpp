@@ -10,6 +10,7 @@
 #include "lp/json_writer.hpp"
 #include "sbml/sbml_reader.hpp"
 #include "surrogate/holdout.hpp"
+#include "surrogate/linear_baseline.hpp"
 #include "surrogate/surrogate_stage.hpp"
 #include "train/model_builder.hpp"
 #include "train/train_job.hpp"
@@ -39,6 +40,7 @@ std::string canonical_command(const SurrogateJob& job, long long max_draws) {
   // Only when not the default, so the commands recorded before --sampling existed stay as they were.
   if (job.sampling.sampling != Sampling::fixed_rates) c += " --sampling " + sampling_name(job.sampling.sampling);
   if (!job.input_noise.empty()) c += " --input-noise " + job.input_noise;
+  if (job.linear_baseline) c += " --baseline linear";
   if (job.envelope_margin != 0.1) c += " --envelope-margin " + shortest_double(job.envelope_margin);
   c += " --samples " + std::to_string(job.sampling.samples) + " --max-draws " +
        std::to_string(max_draws) + " --holdout " + shortest_double(job.holdout) + " --seed " + std::to_string(job.seed);
@@ -194,7 +196,15 @@ SurrogateResult run_surrogate_job(const SurrogateJob& job, const SurrogateProgre
                          ": eta * lambda_max >= 2(1+beta), so the refinement diverges on GEM '" + split.id +
                          "'; use --refine-step auto");
   start = std::chrono::steady_clock::now();
-  const train::TrainedMinn trained = train::train_minn(mech, training, options, r.step, progress.epoch);
+  if (job.linear_baseline) {  // recorded as what it is: no hidden training, no refinement
+    options.hidden = 2 * static_cast<int>(training.inputs.rows());
+    options.steps = 0;
+    options.epochs = 0;
+    options.dropout = 0;
+  }
+  const train::TrainedMinn trained = job.linear_baseline
+                                         ? fit_linear_baseline(training, options, r.step)
+                                         : train::train_minn(mech, training, options, r.step, progress.epoch);
   r.training_seconds = seconds_since(start);
 
   // Scored as stored: float32 weights and scaler.
@@ -221,6 +231,7 @@ SurrogateResult run_surrogate_job(const SurrogateJob& job, const SurrogateProgre
   const train::TrainingMetrics metrics = train::training_metrics(mech, stored, training, options, scored);
   r.model = train::build_model(split, mech, trained, options, r.step, description, metrics);
   r.model.envelope_margin = static_cast<float>(job.envelope_margin);
+  if (job.linear_baseline) r.model.provenance.variant = "linear-baseline";
   for (auto& [name, value] : r.model.provenance.hyper_parameters)
     if (name == "envelope_margin") value = job.envelope_margin;
   if (!r.test_samples.empty()) {

@@ -29,6 +29,7 @@ struct SurrogateJob {
   SamplerOptions sampling;            // its seed is set from `seed`
   double envelope_margin = 0.1;       // the model's envelope: its sampled range widened by this fraction
   std::string input_noise;            // "ID=SD,..." training noise per rate (surrogate/rate_set.hpp); empty: none
+  bool linear_baseline = false;       // --baseline linear: least squares instead of the MINN (linear_baseline.hpp)
   double holdout = 0.2;
   std::uint64_t seed = 0;             // samples, hold-out and training (independent streams)
   train::TrainOptions options = default_training_options();  // its seed is set from `seed`

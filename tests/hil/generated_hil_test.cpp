@@ -311,6 +311,44 @@ TEST_P(PlantLoopHil, SurrogateOnM4FBitIdenticalAtEverySample) {
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, PlantLoopHil, ::testing::Values("chemostat_short", "fed_batch_short"));
 
+// The soft sensor must beat the simple baseline in the loop, not only on paper: least squares from
+// the same four rates on the same samples, trained knowing the same growth-rate noise (`minnc
+// surrogate --baseline linear`), run through the same generated sensor step against the same plant.
+double plant_ne(const std::string& model, const std::string& scenario, const fs::path& work) {
+  const fs::path reports = work / "reports";
+  fs::remove_all(reports);
+  CommandResult r = run(std::string(MINNC_PATH) + " hil " + model + " --plant " + std::string(MINN_MODELS_DIR) +
+                        "/scenarios/" + scenario + ".txt --target cortex-m4 --work-dir " + (work / "build").string() +
+                        " --report-dir " + reports.string());
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  const std::string json = read_text((reports / "plant-mps2-an386.json").string());
+  const std::string key = "\"outside_faults_mean\": ";
+  const std::size_t at = json.find(key);
+  if (at == std::string::npos) {
+    ADD_FAILURE() << json.substr(0, 1000);
+    return 1e9;
+  }
+  return std::strtod(json.c_str() + at + key.size(), nullptr);
+}
+
+TEST(PlantLoopBaseline, ShippedSurrogateBeatsTheLinearBaselineOnTheFedBatch) {
+  const fs::path work = fs::path(MINN_HIL_WORK_DIR) / "plant_baseline";
+  fs::create_directories(work);
+  const std::string shipped = std::string(MINN_MODELS_DIR) + "/e_coli_core_surrogate_optimal.minn";
+  const std::string command = minn::load_model(shipped).provenance.command;
+  // The shipped model's own sampling, rates, noise and seed, with --baseline linear.
+  const std::string prefix = "minnc surrogate --gem e_coli_core.xml.gz --data ishii ";
+  ASSERT_EQ(command.rfind(prefix, 0), 0u) << command;
+  const std::string options = command.substr(prefix.size(), command.rfind(" -o ") - prefix.size());
+  const std::string baseline = (work / "linear_baseline.minn").string();
+  CommandResult r = run(std::string(MINNC_PATH) + " surrogate --gem " + MINN_MODELS_DIR + "/gems/e_coli_core.xml.gz --data " +
+                        MINN_MODELS_DIR + "/ishii " + options + " --baseline linear -o " + baseline);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const double model = plant_ne(shipped, "fed_batch_short", work / "model");
+  const double linear = plant_ne(baseline, "fed_batch_short", work / "linear");
+  EXPECT_LT(model, 0.75 * linear) << "surrogate " << model << ", linear baseline " << linear;
+}
+
 INSTANTIATE_TEST_SUITE_P(Targets, EColiCoreHil, ::testing::Values("cortex-m4", "cortex-m3", "linux-arm"),
                          [](const auto& info) {
                            std::string name = info.param;

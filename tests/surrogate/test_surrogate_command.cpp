@@ -122,6 +122,7 @@ TEST(MinncSurrogate, ErrorsNameTheOptionAndWhatWasExpected) {
       {kBase + "--rates online --input-noise R_EX_o2_e_rev=-1" + o, "--input-noise: 'R_EX_o2_e_rev=-1': '-1' is not"},
       {kBase + "--rates online --input-noise R_EX_o2_e_rev" + o, "--input-noise: 'R_EX_o2_e_rev': expected ID=SD"},
       {kBase + "--envelope-margin -0.5" + o, "--envelope-margin -0.5: expected a finite number >= 0"},
+      {kBase + "--baseline ridge" + o, "--baseline 'ridge': expected linear"},
   };
   for (const auto& c : cases) {
     std::string err;
