@@ -348,12 +348,15 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   }
   if (reservoir) {
     r.notes.push_back(reservoir->summary);
-    if (r.cv.complete) {  // the "MINN-reservoir + pFBA" row, scored as the pfba baseline
+    // The "MINN-reservoir + pFBA" rows, scored as the pfba baseline: the exchanges fixed
+    // ("-pfba"), and the published coupling, secretion upper bounds ("-pfba-bounds").
+    for (const Coupling coupling : {Coupling::fixed_exchanges, Coupling::secretion_bounds}) {
+      if (!r.cv.complete) break;
       CvJobResult p = r;
-      p.variant = variant.name + "-pfba";
+      p.variant = variant.name + (coupling == Coupling::fixed_exchanges ? "-pfba" : "-pfba-bounds");
       p.baseline = true;
       p.notes = {reservoir->summary};
-      p.cv.outer = reservoir_pfba(unsplit, job.data_dir, dataset, truth, *reservoir, r.cv.outer, p.notes);
+      p.cv.outer = reservoir_pfba(unsplit, job.data_dir, dataset, truth, *reservoir, r.cv.outer, p.notes, coupling);
       Eigen::MatrixXd t(truth.rows(), static_cast<Eigen::Index>(p.cv.outer.size())), P(t.rows(), t.cols());
       for (std::size_t j = 0; j < p.cv.outer.size(); ++j) {
         t.col(static_cast<Eigen::Index>(j)) = truth.col(p.cv.outer[j].experiment);

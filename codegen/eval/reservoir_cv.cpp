@@ -67,19 +67,22 @@ FitPredict reservoir_fit_predict(std::shared_ptr<const Reservoir> reservoir) {
 
 std::vector<OuterResult> reservoir_pfba(const Gem& unsplit, const std::string& data_dir, const Dataset& dataset,
                                         const Eigen::MatrixXd& truth, const Reservoir& reservoir,
-                                        const std::vector<OuterResult>& outer, std::vector<std::string>& notes) {
-  // The rates beyond the two uptakes, fixed at the reservoir's predictions.
+                                        const std::vector<OuterResult>& outer, std::vector<std::string>& notes,
+                                        Coupling coupling) {
+  // The rates beyond the two uptakes, fixed at (or bounded by) the reservoir's predictions.
   std::vector<std::string> fixed_ids;
   std::vector<int> fixed_reactions;
   for (std::size_t k = 0; k < reservoir.stage.rates.size(); ++k) {
     const std::string& id = reservoir.stage.rates[k].id;
     if (id == kGlucoseUptakeInput || id == kOxygenUptakeInput) continue;
+    if (coupling == Coupling::secretion_bounds && id == "R_EX_co2_e_fwd") continue;
     fixed_ids.push_back(id);
     fixed_reactions.push_back(reservoir.loss_reactions[k]);
   }
   const int glc = target_row(dataset, kGlucoseUptakeInput, data_dir), o2 = target_row(dataset, kOxygenUptakeInput, data_dir);
   PfbaRates rates;
   rates.fixed_are_predictions = true;
+  rates.fixed_as_upper_bounds = coupling == Coupling::secretion_bounds;
   const Eigen::Index experiments = truth.cols();
   for (Eigen::Index e = 0; e < experiments; ++e) {
     rates.glucose.push_back(truth(glc, e));

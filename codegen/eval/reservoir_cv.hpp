@@ -46,8 +46,16 @@ FitPredict reservoir_fit_predict(std::shared_ptr<const Reservoir> reservoir);
 // the reservoir), the knockout applied (lp/pfba_predictor.hpp). One result per outer result, in
 // target order: every flux but the two uptakes predicted (NaN there); a rate pFBA had to move to
 // reach a steady state is noted. `truth`: targets x experiments (the run's data).
+//
+// Coupling::secretion_bounds is the published notebook's (gabrieletaz/MINN, MINN_reservoir_main:
+// "extra upper bounds" on ethanol and acetate): every predicted rate but the uptakes and CO2
+// evolution bounds its secretion from above (lp/pfba_predictor.hpp, fixed_as_upper_bounds); CO2 is
+// left free. Coupling::fixed_exchanges fixes CO2, ethanol and acetate (minn's first reading).
+enum class Coupling { fixed_exchanges, secretion_bounds };
+
 std::vector<OuterResult> reservoir_pfba(const Gem& unsplit, const std::string& data_dir, const Dataset& dataset,
                                         const Eigen::MatrixXd& truth, const Reservoir& reservoir,
-                                        const std::vector<OuterResult>& outer, std::vector<std::string>& notes);
+                                        const std::vector<OuterResult>& outer, std::vector<std::string>& notes,
+                                        Coupling coupling = Coupling::fixed_exchanges);
 
 }  // namespace minn::eval

@@ -123,7 +123,30 @@ PfbaPredictorReport predict_ishii_with_pfba(const Gem& gem, const std::string& d
         }
       }
     }
-    if (!fixed.empty()) {  // the further rates at their closest feasible values (lp/closest_feasible_rates.hpp)
+    if (!fixed.empty() && rates.fixed_as_upper_bounds) {  // split value <= given: a bound on one side
+      std::vector<BoundChange> bounds;
+      for (std::size_t k = 0; k < fixed.size(); ++k) {
+        const auto& [column, origin] = fixed[k];
+        const double limit = rates.fixed.empty() ? ds.targets(static_cast<Eigen::Index>(e), column) : rates.fixed[e][k];
+        const Reaction& r = gem.reactions[static_cast<std::size_t>(origin.reaction)];
+        // raw = sign * split: a forward (or irreversible) flux gets an upper bound, a _rev half a lower one.
+        if (origin.half > 0)
+          bounds.push_back({origin.reaction, r.lower_bound, std::max(r.lower_bound, std::min(r.upper_bound, limit))});
+        else
+          bounds.push_back({origin.reaction, std::min(r.upper_bound, std::max(r.lower_bound, -limit)), r.upper_bound});
+      }
+      std::vector<BoundChange> with_bounds = changes;
+      with_bounds.insert(with_bounds.end(), bounds.begin(), bounds.end());
+      lp.apply(with_bounds);
+      lp.set_objective(objective, sense);
+      const bool feasible = lp.solve_if_feasible("experiment " + p.experiment + " with the upper bounds");
+      for (const BoundChange& c : with_bounds)
+        lp.set_reaction_bounds(c.reaction, gem.reactions[c.reaction].lower_bound, gem.reactions[c.reaction].upper_bound);
+      if (feasible)
+        changes = with_bounds;
+      else
+        p.note += (p.note.empty() ? "" : "; ") + std::string("the upper bounds admit no steady state: run without them");
+    } else if (!fixed.empty()) {  // the further rates at their closest feasible values (lp/closest_feasible_rates.hpp)
       std::vector<int> reactions;
       std::vector<double> measured;
       for (std::size_t k = 0; k < fixed.size(); ++k) {

@@ -36,6 +36,11 @@ struct PfbaRates {
   // The fixed values are predictions (a model's, not measurements): score the fixed ids too, at the
   // values pFBA ends up with. Otherwise they are inputs and never scored.
   bool fixed_are_predictions = false;
+  // The fixed values bound their flux from above instead of fixing it (split value <= the given
+  // one; the GEM's own bound on the other side): the published MINN-reservoir's coupling, whose
+  // notebook hands pFBA "extra upper bounds" on ethanol and acetate secretion. When those bounds
+  // admit no steady state with the fixed uptakes, the experiment runs without them (noted).
+  bool fixed_as_upper_bounds = false;
 };
 
 // `gem`: the unsplit GEM (e.g. iAF1260) with its default bounds; `ishii_dir`: the dataset folder.

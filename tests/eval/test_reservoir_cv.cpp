@@ -95,13 +95,17 @@ TEST(ReservoirCv, TinyRunWritesBothRowsAndScoresNoInput) {
   const CvJob job = tiny_reservoir();
   const CvJobResult r = run_cv_job(job);
   ASSERT_TRUE(r.cv.complete);
-  ASSERT_EQ(r.companions.size(), 1u);
+  ASSERT_EQ(r.companions.size(), 2u);
   const CvJobResult& p = r.companions[0];
   EXPECT_EQ(r.variant, "reservoir");
   EXPECT_EQ(p.variant, "reservoir-pfba");
+  const CvJobResult& b = r.companions[1];
+  EXPECT_EQ(b.variant, "reservoir-pfba-bounds");
   const std::string dir = out_dir("minn_reservoir_cv_test");
   const std::vector<std::string> files = write_cv_outputs(r, job, dir);
   const std::vector<std::string> pfba_files = write_cv_outputs(p, job, dir);
+  const std::vector<std::string> bounds_files = write_cv_outputs(b, job, dir);
+  EXPECT_NE(bounds_files[0].find("e_coli_core-reservoir-pfba-bounds-seed0.predictions.csv"), std::string::npos);
   ASSERT_EQ(files.size(), 3u);
   EXPECT_NE(files[0].find("e_coli_core-reservoir-seed0.predictions.csv"), std::string::npos);
   EXPECT_NE(pfba_files[0].find("e_coli_core-reservoir-pfba-seed0.predictions.csv"), std::string::npos);
@@ -122,6 +126,7 @@ TEST(ReservoirCv, TinyRunWritesBothRowsAndScoresNoInput) {
 
   const Table truth = renamed(read_table(kData + "/fluxomics_iAF1260_reduced_split.csv"));
   const Table reservoir = read_table(files[0]);
+  const Table bounded = read_table(bounds_files[0]);
   ASSERT_EQ(reservoir.size(), 2u);
   for (std::size_t j = 0; j < r.experiments.size(); ++j) {
     const std::string& e = r.experiments[j];
@@ -133,6 +138,15 @@ TEST(ReservoirCv, TinyRunWritesBothRowsAndScoresNoInput) {
     if (!moved) {
       for (const char* id : {"R_EX_co2_e_fwd", "R_EX_etoh_e", "R_EX_ac_e"})
         EXPECT_NEAR(pfba.at(e).at(id), std::max(reservoir.at(e).at(id), 0.0), 1e-6) << e << " " << id;
+    }
+    // The published coupling: ethanol and acetate secretion at most the reservoir's predictions,
+    // CO2 free (unless the bounds admit no steady state, which is noted).
+    EXPECT_NEAR(b.scores.flux.per_experiment[j].ne, ne(truth.at(e), bounded.at(e), scored), 1e-12) << e;
+    bool unbounded = false;
+    for (const std::string& note : b.notes) unbounded |= note.rfind(e + ":", 0) == 0;
+    if (!unbounded) {
+      for (const char* id : {"R_EX_etoh_e", "R_EX_ac_e"})
+        EXPECT_LE(bounded.at(e).at(id), std::max(reservoir.at(e).at(id), 0.0) + 1e-6) << e << " " << id;
     }
   }
   EXPECT_NE(r.command.find("--surrogate-samples 60 --surrogate-epochs 5"), std::string::npos) << r.command;
