@@ -3,6 +3,7 @@
 // with the binary before online inputs existed; online runs never score an input; every run reports
 // the 37 intracellular fluxes, where the simple baselines give the independently measured NE.
 #include <gtest/gtest.h>
+#include "reference_toolchain.hpp"
 
 #include <cmath>
 #include <filesystem>
@@ -51,6 +52,7 @@ std::string sha(const std::string& text) { return sha256_hex(text.data(), text.s
 // SHA-256 of the predictions CSVs written by `minnc cv` at commit cc422a4 (before --inputs), with
 // the same options (--trials 3 --folds 2 --epochs 20 --threads 1 --seed 0; baselines with the defaults).
 TEST(OnlineCv, OmicsRunsReproduceThePredictionsRecordedBeforeOnlineInputs) {
+  MINN_SKIP_UNLESS_REFERENCE_TOOLCHAIN();
   CvJob plain = tiny_job("c-balanced");
   plain.holdout = {"pgi", "WT_0.1h-1"};
   EXPECT_EQ(sha(outputs(run_cv_job(plain), plain)[0]),

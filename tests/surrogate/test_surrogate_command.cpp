@@ -1,6 +1,7 @@
 // `minnc surrogate` through the real binary on e_coli_core: the files it writes (model, report,
 // samples CSV), byte-identical reruns, the model usable by `minnc predict`, and its error messages.
 #include <gtest/gtest.h>
+#include "reference_toolchain.hpp"
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -84,6 +85,7 @@ TEST(MinncSurrogate, OnlineSetTakesTheGrowthRate) {
 // The shipped soft-sensor surrogate (growth-optimal samples, growth-rate noise while training, 2 %
 // envelope margin) is what its recorded command makes, byte for byte (about 20 s).
 TEST(MinncSurrogate, ShippedOptimalSurrogateIsReproducedByteForByte) {
+  MINN_SKIP_UNLESS_REFERENCE_TOOLCHAIN();
   const std::string shipped = kModels + "/e_coli_core_surrogate_optimal.minn";
   const MinnModel model = load_model(shipped);
   const std::string command = model.provenance.command;

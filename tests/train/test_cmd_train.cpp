@@ -1,6 +1,7 @@
 // `minnc train` through the real binary, and the shipped models/e_coli_core.minn reproduced
 // byte for byte by its recorded command (about 1 s: 100 epochs on e_coli_core).
 #include <gtest/gtest.h>
+#include "reference_toolchain.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -119,6 +120,7 @@ TEST(MinncTrain, BadArgumentsAreClearErrors) {
 class MinncTrainOnQemu64 : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(MinncTrainOnQemu64, SameBytesOnACpuWithoutAvx) {
+  MINN_SKIP_UNLESS_REFERENCE_TOOLCHAIN();
   if (std::system("command -v qemu-x86_64 >/dev/null 2>&1") != 0) GTEST_SKIP() << "qemu-x86_64 not installed";
   const std::string dir = ::testing::TempDir() + GetParam() + "/", models = MINN_MODELS_DIR;
   const std::string args = "train --gem " + models + "/gems/e_coli_core.xml.gz --data " + models +
@@ -138,6 +140,7 @@ TEST_P(MinncTrainOnQemu64, SameBytesOnACpuWithoutAvx) {
 INSTANTIATE_TEST_SUITE_P(Precision, MinncTrainOnQemu64, ::testing::Values("f64", "f32"));
 
 TEST(ShippedModel, IsReproducedByteForByteByItsRecordedCommand) {
+  MINN_SKIP_UNLESS_REFERENCE_TOOLCHAIN();
   const std::string shipped = std::string(MINN_MODELS_DIR) + "/e_coli_core.minn";
   const MinnModel m = load_model(shipped);
   // The recorded command is the canonical form of the job below.
@@ -169,6 +172,7 @@ TEST(ShippedModel, IsReproducedByteForByteByItsRecordedCommand) {
 // The shipped online soft sensor (README): reads only what a bioreactor measures online and the
 // strain's genotype, and is reproduced by its recorded command.
 TEST(ShippedOnlineModel, IsReproducedByteForByteAndReadsNoOmics) {
+  MINN_SKIP_UNLESS_REFERENCE_TOOLCHAIN();
   const std::string shipped = std::string(MINN_MODELS_DIR) + "/e_coli_core_online.minn";
   const MinnModel m = load_model(shipped);
   TrainJob job;
