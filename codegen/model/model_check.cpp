@@ -181,6 +181,10 @@ void check_refinement(const Checker& c, const MinnModel& m) {
   const bool known = r.step_rule == "auto" || r.step_rule == "fixed";
   if (!known && !(r.steps == 0 && r.step_rule.empty()))
     c.fail("refinement step rule is '", r.step_rule, "', expected 'auto' or 'fixed'");
+  // The refinement's gradient is S^T S V: with steps and no metabolite row it has nothing to refine
+  // (the code generator refuses such a model; the loader says so first, naming the file).
+  if (r.steps > 0 && m.S.rows == 0)
+    c.fail("S has 0 rows but the refinement has ", r.steps, " steps, expected at least one metabolite row");
 }
 
 void check_bounds_and_references(const Checker& c, const MinnModel& m) {

@@ -100,6 +100,17 @@ TEST(ModelCheck, RefinementSettings) {
                      "refinement step size is 0");
   EXPECT_CHECK_FAILS([](MinnModel& m) { m.refinement.step_rule = "magic"; },
                      "refinement step rule is 'magic', expected 'auto' or 'fixed'");
+  // Found by fuzz_minn_fields: steps with an empty S loaded, then the code generator refused it
+  // with a message that did not name the file.
+  EXPECT_CHECK_FAILS(
+      [](MinnModel& m) {
+        m.S.rows = 0;
+        m.metabolite_ids.clear();
+        m.S.row_ptr = {0};
+        m.S.col_index.clear();
+        m.S.values.clear();
+      },
+      "S has 0 rows but the refinement has 8 steps, expected at least one metabolite row");
   // A pure network (K = 0) needs no rule.
   EXPECT_EQ(check_after([](MinnModel& m) {
               m.refinement.steps = 0;
