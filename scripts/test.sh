@@ -7,10 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
 ctest --preset release "$@"
-# The ASan + UBSan stage (clang, fuzz smoke runs) has not yet run whole on a clean clone within the
-# CI budget; it runs when MINN_TEST_ASAN=1 (docs/fuzzing.md) until it does.
+# The ASan + UBSan stage (clang, fuzz smoke runs) runs when MINN_TEST_ASAN=1: its clean build and
+# suite take about as long again as the release stage, which would put CI past its 30-minute budget
+# on 2 cores (docs/fuzzing.md has the measurements). NestedCv.EveryVariantRunsEndToEnd (every variant
+# trained end to end) exceeds its 600 s timeout under the sanitizers; the release stage runs it.
 if [ "${MINN_TEST_ASAN:-0}" = 1 ]; then
   cmake --preset asan >/dev/null
   cmake --build --preset asan
-  ctest --preset asan "$@"
+  ctest --preset asan -E '^NestedCv\.EveryVariantRunsEndToEnd$' "$@"
 fi
