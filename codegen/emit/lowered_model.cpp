@@ -48,8 +48,10 @@ void quantize(const DenseLayer& layer, std::vector<std::int8_t>& q, std::vector<
     const float* row = layer.weights.data() + static_cast<std::size_t>(r) * layer.in;
     float max_abs = 0.0f;
     for (int j = 0; j < layer.in; ++j) max_abs = std::max(max_abs, std::fabs(row[j]));
-    if (max_abs == 0.0f) continue;  // an all-zero row: scale 0, q 0
     const float s = max_abs / 127.0f;
+    // An all-zero row, or one of denormals so small that max|w| / 127 underflows to 0 (found by
+    // fuzz_minn_fields: w / 0 was NaN and its int8 conversion undefined): scale 0, q 0.
+    if (!(s > 0.0f)) continue;
     scale[static_cast<std::size_t>(r)] = s;
     for (int j = 0; j < layer.in; ++j) {
       const float v = std::nearbyint(row[j] / s);

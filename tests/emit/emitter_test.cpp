@@ -120,6 +120,8 @@ TEST(Emitter, EmitsTheInputClipOnlyForModelsWithTheFlag) {
     minn::MinnModel m = minn::test::make_random_model(kSpec);
     const std::string plain = file(generate(m, options("m", p)), "m.cpp");
     EXPECT_EQ(plain.find("clip_unit"), std::string::npos);
+    // Unclipped: extrapolation, bounded at a million ranges so float32 cannot overflow.
+    EXPECT_NE(plain.find("\n  minn::saturate_scaled(ws, 37);\n"), std::string::npos) << plain.substr(0, 3000);
     EXPECT_NE(file(generate(m, options("m", p)), "m_report.json").find("\"clip_inputs\": false"),
               std::string::npos);
     m.clip_inputs = true;
@@ -131,8 +133,24 @@ TEST(Emitter, EmitsTheInputClipOnlyForModelsWithTheFlag) {
     EXPECT_EQ(next.rfind("  // Trained with clipped inputs", 0), 0u) << next;
     EXPECT_NE(next.find("\n  minn::clip_unit(ws, 37);\n"), std::string::npos) << next;
     EXPECT_EQ(clipped.find("clip_unit", clipped.find("clip_unit") + 1), std::string::npos);  // once
+    EXPECT_EQ(clipped.find("saturate_scaled"), std::string::npos);
     EXPECT_NE(file(files, "m_report.json").find("\"clip_inputs\": true"), std::string::npos);
   }
+}
+
+// Found by fuzz_minn_fields under UBSan: a row whose largest |weight| is a denormal gave an int8
+// scale of 0 (max / 127 underflows), w / 0 = NaN, and NaN's int8 conversion is undefined.
+TEST(Emitter, Int8RowOfDenormalsQuantisesToZeroWithoutNaN) {
+  minn::MinnModel m = minn::test::make_random_model(kSpec);
+  minn::DenseLayer& hidden = m.layers[0];
+  for (int j = 0; j < hidden.in; ++j) hidden.weights[static_cast<std::size_t>(j)] = (j % 2 ? -1 : 1) * 1e-45f;
+  minn::emit::ReferencePredictor reference(m, Precision::Int8W);
+  std::vector<float> in(static_cast<std::size_t>(m.num_inputs()));
+  for (int i = 0; i < m.num_inputs(); ++i) in[static_cast<std::size_t>(i)] = m.envelope_min[static_cast<std::size_t>(i)];
+  std::vector<float> out(static_cast<std::size_t>(m.num_outputs()), -1.0f);
+  EXPECT_GE(reference.infer(in.data(), out.data()), 0);
+  for (float v : out) EXPECT_TRUE(std::isfinite(v));
+  EXPECT_NO_THROW(generate(m, options("m", Precision::Int8W)));
 }
 
 TEST(Emitter, ReportCountsBytesAndMacs) {
