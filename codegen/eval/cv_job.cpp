@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "common/error.hpp"
+#include "common/path_name.hpp"
 #include "data/csv_table.hpp"
 #include "data/input_set.hpp"
 #include "data/ishii_dataset.hpp"
@@ -22,12 +23,6 @@
 
 namespace minn::eval {
 namespace {
-
-std::string file_name(std::string path) {
-  while (path.size() > 1 && path.back() == '/') path.pop_back();
-  const auto slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
 
 std::string hex(double v) {
   char b[40];
@@ -136,7 +131,7 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
           problem.data.inputs.row(static_cast<Eigen::Index>(i)) = truth.row(static_cast<Eigen::Index>(t));
   problem.data.targets = truth;
   if (variant.fit_targets) problem.data.targets = load_fit_targets(fit_path, dataset.experiments, dataset.target_ids);
-  const std::string fit_sha = variant.fit_targets || job.score_on == "fit" ? " fit " + file_name(fit_path) : "";
+  const std::string fit_sha = variant.fit_targets || job.score_on == "fit" ? " fit " + path_file_name(fit_path) : "";
   if (job.pin == "uptakes") {
     problem.data.vin.resize(static_cast<Eigen::Index>(pin_ids.size()), problem.data.samples());
     for (std::size_t k = 0; k < pin_ids.size(); ++k) {
@@ -220,7 +215,7 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   r.epochs = s.base.epochs;
   r.eta = s.step.eta;
   for (const Reaction& reaction : gem.reactions) r.reaction_ids.push_back(reaction.id);
-  r.command = "minnc cv --gem " + file_name(job.gem_path) + " --data " + file_name(job.data_dir) + " --variant " +
+  r.command = "minnc cv --gem " + path_file_name(job.gem_path) + " --data " + path_file_name(job.data_dir) + " --variant " +
               variant.name + " --reduce " + job.reduce +
               (job.reduce == "fba" ? " --reduce-solutions " + std::to_string(job.reduce_solutions) +
                                          " --reduce-seed " + std::to_string(job.reduce_seed)
@@ -243,7 +238,7 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
     r.command += " --surrogate-samples " + std::to_string(job.surrogate_samples) + " --surrogate-epochs " +
                  std::to_string(job.surrogate_epochs);
   if (variant.baseline)  // only what a baseline reads; ridge also uses the inner folds of --seed
-    r.command = "minnc cv --gem " + file_name(job.gem_path) + " --data " + file_name(job.data_dir) + " --variant " +
+    r.command = "minnc cv --gem " + path_file_name(job.gem_path) + " --data " + path_file_name(job.data_dir) + " --variant " +
                 variant.name + " --reduce " + job.reduce +
                 (variant.id == EvalVariant::Ridge
                      ? " --folds " + std::to_string(s.folds) + " --seed " + std::to_string(s.seed) +

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "common/error.hpp"
+#include "common/path_name.hpp"
 #include "data/ishii_dataset.hpp"
 #include "lp/json_writer.hpp"
 #include "sbml/sbml_reader.hpp"
@@ -18,12 +19,6 @@
 namespace minn::surrogate {
 namespace {
 
-std::string file_name(std::string path) {
-  while (path.size() > 1 && path.back() == '/') path.pop_back();
-  const auto slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -31,7 +26,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 std::string canonical_command(const SurrogateJob& job, long long max_draws) {
   const train::TrainOptions& o = job.options;
   using train::shortest_double;
-  std::string c = "minnc surrogate --gem " + file_name(job.gem_path) + " --data " + file_name(job.data_dir) +
+  std::string c = "minnc surrogate --gem " + path_file_name(job.gem_path) + " --data " + path_file_name(job.data_dir) +
                   " --reduce " + job.reduction.method;
   if (job.reduction.method == "fba")
     c += " --reduce-solutions " + std::to_string(job.reduction.solutions) + " --reduce-seed " +
@@ -51,7 +46,7 @@ std::string canonical_command(const SurrogateJob& job, long long max_draws) {
        shortest_double(o.momentum) + " --refine-step " +
        (o.fixed_step > 0 ? shortest_double(o.fixed_step) : std::string("auto")) + " --precision " +
        train::precision_name(o.precision);
-  return c + " -o " + file_name(job.output_path);
+  return c + " -o " + path_file_name(job.output_path);
 }
 
 std::string scores_json(const SurrogateScores& s) {

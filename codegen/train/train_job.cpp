@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "common/error.hpp"
+#include "common/path_name.hpp"
 #include "data/ishii_dataset.hpp"
 #include "data/scored_fluxes.hpp"
 #include "gem/gem.hpp"
@@ -13,15 +14,6 @@
 #include "train/genotype_switches.hpp"
 
 namespace minn::train {
-namespace {
-
-std::string file_name(std::string path) {
-  while (path.size() > 1 && path.back() == '/') path.pop_back();
-  const auto slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-}  // namespace
 
 int uptake_input_row(const Dataset& dataset, const std::string& data_dir) {
   for (std::size_t i = 0; i < dataset.input_names.size(); ++i)
@@ -45,7 +37,7 @@ std::string shortest_double(double value) {
 
 std::string canonical_command(const TrainJob& job) {
   const TrainOptions& o = job.options;
-  std::string c = "minnc train --gem " + file_name(job.gem_path) + " --data " + file_name(job.data_dir);
+  std::string c = "minnc train --gem " + path_file_name(job.gem_path) + " --data " + path_file_name(job.data_dir);
   c += " --variant " + variant_name(o.variant);
   c += " --hidden " + std::to_string(o.hidden) + " --dropout " + shortest_double(o.dropout);
   c += " --lr " + shortest_double(o.lr) + " --weight-decay " + shortest_double(o.weight_decay);
@@ -60,7 +52,7 @@ std::string canonical_command(const TrainJob& job) {
   if (job.inputs != InputSet::Omics) c += " --inputs " + input_set_name(job.inputs);  // likewise
   if (job.genotype_input) c += " --genotype-input";
   if (o.aux_weight > 0) c += " --aux-omics-weight " + shortest_double(o.aux_weight);
-  c += " -o " + file_name(job.output_path);
+  c += " -o " + path_file_name(job.output_path);
   return c;
 }
 
