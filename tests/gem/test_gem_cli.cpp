@@ -2,6 +2,8 @@
 // tests/sbml/test_read_bigg.cpp); the split size is paper Table 1's.
 #include <gtest/gtest.h>
 
+#include "cli_run.hpp"
+
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -12,27 +14,14 @@
 
 namespace {
 
-struct CliRun {
-  int exit_code;
-  std::string output;  // stdout and stderr
-};
-
-CliRun minnc(const std::string& arguments) {
-  const std::string command = std::string(MINNC_PATH) + " " + arguments + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return {-1, "popen failed"};
-  std::string output;
-  char buffer[4096];
-  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
+using minn::test::CliRun;
+using minn::test::minnc;
 
 const std::string kEcoliCore = std::string(MINN_MODELS_DIR) + "/gems/e_coli_core.xml.gz";
 
 TEST(GemCli, InfoText) {
   const CliRun run = minnc("gem info " + kEcoliCore);
-  ASSERT_EQ(run.exit_code, 0) << run.output;
+  ASSERT_EQ(run.status, 0) << run.output;
   EXPECT_NE(run.output.find("reactions:             95\n"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("reversible:            47\n"), std::string::npos);
   EXPECT_NE(run.output.find("metabolites:           72\n"), std::string::npos);
@@ -47,7 +36,7 @@ TEST(GemCli, InfoText) {
 
 TEST(GemCli, InfoJson) {
   const CliRun run = minnc("gem info --json " + kEcoliCore);
-  ASSERT_EQ(run.exit_code, 0) << run.output;
+  ASSERT_EQ(run.status, 0) << run.output;
   EXPECT_NE(run.output.find("\"reactions\": 95,"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("\"reactions_after_split\": 142,"), std::string::npos);
   EXPECT_NE(run.output.find("\"objective\": [{\"reaction\": \"R_BIOMASS_Ecoli_core_w_GAM\", \"coefficient\": 1}]"),
@@ -59,7 +48,7 @@ TEST(GemCli, InfoJson) {
 TEST(GemCli, SplitWritesAReadableSplitModel) {
   const std::string out = testing::TempDir() + "minn_cli_split.xml";
   const CliRun run = minnc("gem split " + kEcoliCore + " -o " + out);
-  ASSERT_EQ(run.exit_code, 0) << run.output;
+  ASSERT_EQ(run.status, 0) << run.output;
   EXPECT_NE(run.output.find("95 reactions (47 reversible split into _fwd/_rev)"), std::string::npos);
   const minn::Gem split = minn::read_sbml(out);
   ASSERT_EQ(split.reactions.size(), 142u);
@@ -71,14 +60,14 @@ TEST(GemCli, SplitWritesAReadableSplitModel) {
 
 TEST(GemCli, ErrorsExitNonZero) {
   const CliRun missing = minnc("gem info /nonexistent/model.xml");
-  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(missing.status, 1);
   EXPECT_NE(missing.output.find("minnc: error: /nonexistent/model.xml: cannot open file"), std::string::npos)
       << missing.output;
   const CliRun no_output = minnc("gem split " + kEcoliCore);
-  EXPECT_NE(no_output.exit_code, 0);
+  EXPECT_NE(no_output.status, 0);
   EXPECT_NE(no_output.output.find("--output"), std::string::npos) << no_output.output;
   const CliRun help = minnc("gem --help");
-  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_EQ(help.status, 0);
   EXPECT_NE(help.output.find("info"), std::string::npos);
   EXPECT_NE(help.output.find("split"), std::string::npos);
 }

@@ -1,6 +1,8 @@
 // `minnc inspect` on a saved model, run as the real binary.
 #include <gtest/gtest.h>
 
+#include "cli_run.hpp"
+
 #include <array>
 #include <cstdio>
 #include <memory>
@@ -11,21 +13,7 @@
 namespace minn {
 namespace {
 
-struct CommandResult {
-  int status;
-  std::string output;  // stdout and stderr
-};
-
-CommandResult run_minnc(const std::string& arguments) {
-  const std::string command = std::string(MINNC_PATH) + " " + arguments + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return {-1, ""};
-  std::string output;
-  std::array<char, 4096> buffer;
-  std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), n);
-  return {pclose(pipe), output};
-}
+minn::test::CliRun run_minnc(const std::string& arguments) { return minn::test::minnc(arguments); }
 
 class InspectCommand : public ::testing::Test {
  protected:
@@ -40,7 +28,7 @@ class InspectCommand : public ::testing::Test {
 };
 
 TEST_F(InspectCommand, PrintsAReadableSummary) {
-  const CommandResult r = run_minnc("inspect " + path_);
+  const minn::test::CliRun r = run_minnc("inspect " + path_);
   ASSERT_EQ(r.status, 0) << r.output;
   for (const char* expected :
        {"sha256     ", "GEM        tiny", "inputs     3 (envelope margin 10% of the range)",
@@ -57,7 +45,7 @@ TEST_F(InspectCommand, PrintsAReadableSummary) {
 }
 
 TEST_F(InspectCommand, PrintsJson) {
-  const CommandResult r = run_minnc("inspect --json " + path_);
+  const minn::test::CliRun r = run_minnc("inspect --json " + path_);
   ASSERT_EQ(r.status, 0) << r.output;
   for (const char* expected :
        {"\"schema_version\": 1", "\"name\": \"t_b0114\"", "\"scaler_range\": 8",
@@ -71,12 +59,12 @@ TEST_F(InspectCommand, ShowsTheClipInputsFlag) {
   MinnModel m = test::small_model();
   m.clip_inputs = true;
   save_model(m, path_);
-  const CommandResult text = run_minnc("inspect " + path_);
+  const minn::test::CliRun text = run_minnc("inspect " + path_);
   ASSERT_EQ(text.status, 0) << text.output;
   EXPECT_NE(text.output.find("clip       yes: scaled inputs saturated to [0, 1] (the training range)"),
             std::string::npos)
       << text.output;
-  const CommandResult json = run_minnc("inspect --json " + path_);
+  const minn::test::CliRun json = run_minnc("inspect --json " + path_);
   ASSERT_EQ(json.status, 0) << json.output;
   EXPECT_NE(json.output.find("\"clip_inputs\": true"), std::string::npos) << json.output;
   EXPECT_NE(json.output.find("\"schema_version\": 2"), std::string::npos) << json.output;
@@ -85,7 +73,7 @@ TEST_F(InspectCommand, ShowsTheClipInputsFlag) {
 
 TEST_F(InspectCommand, ShowsTheUptakeNormalisation) {
   save_model(test::small_normalised_model(), path_);
-  const CommandResult text = run_minnc("inspect " + path_);
+  const minn::test::CliRun text = run_minnc("inspect " + path_);
   ASSERT_EQ(text.status, 0) << text.output;
   // Offsets {0.5, -1.25, 2, 0.75, 1}: L2 norm sqrt(7.375) = 2.7157; largest |.|: 2, -1.25, 1.
   for (const char* expected :
@@ -95,7 +83,7 @@ TEST_F(InspectCommand, ShowsTheUptakeNormalisation) {
         "yield      offset stored (residual form): 5 values, L2 norm 2.7157, largest R_C=2 "
         "R_B_fwd=-1.25 R_EX_glc__D_e_rev=1\n"})
     EXPECT_NE(text.output.find(expected), std::string::npos) << "missing: " << expected << "\n" << text.output;
-  const CommandResult json = run_minnc("inspect --json " + path_);
+  const minn::test::CliRun json = run_minnc("inspect --json " + path_);
   ASSERT_EQ(json.status, 0) << json.output;
   for (const char* expected :
        {"\"schema_version\": 3", "\"index\": 2", "\"name\": \"R_EX_glc__D_e_rev\"", "\"count\": 5",
@@ -105,7 +93,7 @@ TEST_F(InspectCommand, ShowsTheUptakeNormalisation) {
   MinnModel index_only = test::small_model();
   index_only.flux_scale_input = 0;
   save_model(index_only, path_);
-  const CommandResult plain = run_minnc("inspect " + path_);
+  const minn::test::CliRun plain = run_minnc("inspect " + path_);
   ASSERT_EQ(plain.status, 0) << plain.output;
   EXPECT_NE(plain.output.find("normalise  outputs scaled by raw input 0 'p_b0008' (a.u.): "
                               "V0 = max(u, 0) * (network)\nyield      no offset"),
@@ -119,7 +107,7 @@ TEST_F(InspectCommand, RejectsACorruptFileWithOneLine) {
   ASSERT_NE(f, nullptr);
   std::fputs("not a model at all", f);
   std::fclose(f);
-  const CommandResult r = run_minnc("inspect " + bad);
+  const minn::test::CliRun r = run_minnc("inspect " + bad);
   EXPECT_NE(r.status, 0);
   EXPECT_NE(r.output.find("minnc: error: " + bad + ": not a .minn model file"), std::string::npos)
       << r.output;

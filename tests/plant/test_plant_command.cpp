@@ -1,6 +1,8 @@
 // `minnc plant` end to end: the two CSV files, their shape, the printed summary, --seed, errors.
 #include <gtest/gtest.h>
 
+#include "cli_run.hpp"
+
 #include <sys/wait.h>
 
 #include <cmath>
@@ -12,22 +14,7 @@
 
 namespace {
 
-struct CommandRun {
-  int status = -1;
-  std::string out;
-};
-
-CommandRun run(const std::string& args) {
-  const std::string cmd = std::string(MINNC_PATH) + " " + args + " 2>&1";
-  CommandRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
+minn::test::CliRun run(const std::string& args) { return minn::test::minnc(args); }
 
 std::vector<std::string> lines_of(const std::string& path) {
   std::ifstream in(path);
@@ -47,10 +34,10 @@ const std::string kShort = std::string(MINN_MODELS_DIR) + "/scenarios/fed_batch_
 
 TEST(PlantCommand, WritesSignalsAndTruth) {
   const std::string dir = ::testing::TempDir() + "plant_cmd";
-  const CommandRun r = run("plant " + kShort + " -o " + dir + " --gem " + kGem);
-  ASSERT_EQ(r.status, 0) << r.out;
-  EXPECT_NE(r.out.find("121 samples over 6.00 h"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("wrote " + dir + "/signals.csv"), std::string::npos) << r.out;
+  const minn::test::CliRun r = run("plant " + kShort + " -o " + dir + " --gem " + kGem);
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("121 samples over 6.00 h"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("wrote " + dir + "/signals.csv"), std::string::npos) << r.output;
   const std::vector<std::string> signals = lines_of(dir + "/signals.csv");
   const std::vector<std::string> truth = lines_of(dir + "/truth.csv");
   ASSERT_EQ(signals.size(), 122u);  // header + 121 samples (0 .. 6 h every 0.05 h)
@@ -84,11 +71,11 @@ TEST(PlantCommand, SeedChangesTheNoiseOnly) {
 TEST(PlantCommand, BadScenarioNamesFileAndLine) {
   const std::string path = ::testing::TempDir() + "bad_scenario.txt";
   std::ofstream(path) << "[run]\nmode = chemostat\nduration_h = soon\n";
-  const CommandRun r = run("plant " + path + " -o " + ::testing::TempDir() + "plant_bad --gem " + kGem);
+  const minn::test::CliRun r = run("plant " + path + " -o " + ::testing::TempDir() + "plant_bad --gem " + kGem);
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.out.find("minnc: error: " + path + ":3: duration_h: 'soon' is not a number; expected a number > 0"),
+  EXPECT_NE(r.output.find("minnc: error: " + path + ":3: duration_h: 'soon' is not a number; expected a number > 0"),
             std::string::npos)
-      << r.out;
+      << r.output;
 }
 
 }  // namespace
