@@ -159,6 +159,13 @@ void FluxLp::apply(const std::vector<BoundChange>& changes) {
   }
 }
 
+void restore_gem_bounds(FluxLp& lp, const Gem& gem, const std::vector<BoundChange>& changes) {
+  for (const BoundChange& c : changes) {
+    const Reaction& r = gem.reactions[static_cast<std::size_t>(c.reaction)];
+    lp.set_reaction_bounds(c.reaction, r.lower_bound, r.upper_bound);
+  }
+}
+
 void FluxLp::set_objective(const LinearTerms& terms, Sense sense) {
   const int cols = clp_->numberColumns();
   for (int c = 0; c < cols; ++c) clp_->setObjectiveCoefficient(c, 0.0);

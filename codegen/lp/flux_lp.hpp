@@ -95,6 +95,10 @@ class FluxLp {
   bool warm_ = false;  // CLP's work areas and factorization from the last solve are still valid
 };
 
+// Undoes `changes` on `lp`: each changed reaction back to `gem`'s own bounds (the GEM the LP was
+// built from), so one LP serves many experiments, knockouts or samples in turn.
+void restore_gem_bounds(FluxLp& lp, const Gem& gem, const std::vector<BoundChange>& changes);
+
 // The GEM's objective as linear terms (reactions with a nonzero coefficient).
 LinearTerms gem_objective(const Gem& gem);
 

@@ -39,10 +39,7 @@ std::vector<GeneDeletion> single_gene_deletions(const Gem& gem,
     d.gene = genes[k];
     d.feasible = lp.solve_if_feasible("deletion of gene '" + genes[k] + "'", Simplex::Dual);
     d.growth = d.feasible ? lp.objective_value() : 0.0;
-    for (const BoundChange& c : ko) {
-      lp.set_reaction_bounds(c.reaction, gem.reactions[c.reaction].lower_bound,
-                             gem.reactions[c.reaction].upper_bound);
-    }
+    restore_gem_bounds(lp, gem, ko);
     result.push_back(d);
     if (progress) progress(static_cast<int>(k + 1), static_cast<int>(genes.size()));
   }

@@ -140,8 +140,7 @@ PfbaPredictorReport predict_ishii_with_pfba(const Gem& gem, const std::string& d
       lp.apply(with_bounds);
       lp.set_objective(objective, sense);
       const bool feasible = lp.solve_if_feasible("experiment " + p.experiment + " with the upper bounds");
-      for (const BoundChange& c : with_bounds)
-        lp.set_reaction_bounds(c.reaction, gem.reactions[c.reaction].lower_bound, gem.reactions[c.reaction].upper_bound);
+      restore_gem_bounds(lp, gem, with_bounds);
       if (feasible)
         changes = with_bounds;
       else
@@ -168,10 +167,7 @@ PfbaPredictorReport predict_ishii_with_pfba(const Gem& gem, const std::string& d
     }
     lp.apply(changes);
     const PfbaSolution s = pfba(lp, objective, sense, 1.0);
-    for (const BoundChange& c : changes) {
-      lp.set_reaction_bounds(c.reaction, gem.reactions[c.reaction].lower_bound,
-                             gem.reactions[c.reaction].upper_bound);
-    }
+    restore_gem_bounds(lp, gem, changes);
     p.growth = s.objective;
     for (std::size_t i = 0; i < scored.size(); ++i) {
       const double truth = ds.targets(static_cast<Eigen::Index>(e), scored[i]);

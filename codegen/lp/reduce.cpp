@@ -142,10 +142,7 @@ Reduction fba_reduce(const Gem& gem, const FbaReduceOptions& opt,
       ++infeasible;
       lethal.push_back(gem.genes[gene].id);
     }
-    for (const BoundChange& c : changes) {
-      lp.set_reaction_bounds(c.reaction, gem.reactions[c.reaction].lower_bound,
-                             gem.reactions[c.reaction].upper_bound);
-    }
+    restore_gem_bounds(lp, gem, changes);
     if (progress) progress(s + 1, opt.solutions);
   }
   Reduction red;
