@@ -223,12 +223,10 @@ SurrogateResult run_surrogate_job(const SurrogateJob& job, const SurrogateProgre
   description.default_vin = {std::numeric_limits<float>::infinity()};
   description.dataset_sha256 = dataset.sha256;
   description.command = r.command;
+  description.envelope_margin = job.envelope_margin;
+  if (job.linear_baseline) description.variant = "linear-baseline";
   const train::TrainingMetrics metrics = train::training_metrics(mech, stored, training, options, scored);
   r.model = train::build_model(split, mech, trained, options, r.step, description, metrics);
-  r.model.envelope_margin = static_cast<float>(job.envelope_margin);
-  if (job.linear_baseline) r.model.provenance.variant = "linear-baseline";
-  for (auto& [name, value] : r.model.provenance.hyper_parameters)
-    if (name == "envelope_margin") value = job.envelope_margin;
   if (!r.test_samples.empty()) {
     const train::FluxMetrics &mean = r.holdout.flux.mean, &sd = r.holdout.flux.sd;
     r.model.provenance.training_metrics.insert(

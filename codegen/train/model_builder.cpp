@@ -78,7 +78,7 @@ MinnModel build_model(const Gem& split_gem, const Mechanics& mech, const Trained
   // The envelope: the training rows' min and max per input (raw units).
   m.envelope_min = m.scaler_min;
   m.envelope_max = to_float(trained.scaler.max);
-  m.envelope_margin = kEnvelopeMargin;
+  m.envelope_margin = static_cast<float>(d.envelope_margin);
   m.clip_inputs = trained.scaler.clip;  // the device saturates as the evaluated scaler did
   m.flux_scale_input = trained.scale_input;  // V0 = u * (output + yield_offset), model/model.hpp
   m.yield_offset = to_float(trained.yield_offset);
@@ -111,7 +111,7 @@ MinnModel build_model(const Gem& split_gem, const Mechanics& mech, const Trained
   p.minn_version = MINN_VERSION_STRING;
   p.dataset_sha256 = d.dataset_sha256;
   p.seed = o.seed;
-  p.variant = variant_name(o.variant);
+  p.variant = d.variant.empty() ? variant_name(o.variant) : d.variant;
   p.hyper_parameters = {{"hidden", o.hidden},
                         {"dropout", o.dropout},
                         {"lr", o.lr},
@@ -127,7 +127,7 @@ MinnModel build_model(const Gem& split_gem, const Mechanics& mech, const Trained
     p.hyper_parameters.emplace_back("refine_mu_safe", step.mu_safe);
     p.hyper_parameters.emplace_back("refine_margin", step.margin);
   }
-  p.hyper_parameters.emplace_back("envelope_margin", static_cast<double>(kEnvelopeMargin));
+  p.hyper_parameters.emplace_back("envelope_margin", d.envelope_margin);
   p.training_metrics = {{"data_loss", metrics.data_loss},   {"mech_loss", metrics.mech_loss},
                         {"r2_mean", metrics.flux.mean.r2},   {"r2_sd", metrics.flux.sd.r2},
                         {"mae_mean", metrics.flux.mean.mae}, {"mae_sd", metrics.flux.sd.mae},

@@ -26,6 +26,10 @@ struct ModelDescription {
   std::vector<std::string> metric_ids;     // targets scored by the paper's metrics (45 of 47)
   std::string dataset_sha256;
   std::string command;                     // canonical, without directories
+  // The envelope's tolerance beyond the training range, a fraction of each input's range (stored
+  // in the model as float32, recorded among the hyper-parameters as given).
+  double envelope_margin = static_cast<double>(kEnvelopeMargin);
+  std::string variant;                     // recorded training variant; empty: the options' loss variant
 };
 
 struct TrainingMetrics {
