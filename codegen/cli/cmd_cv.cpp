@@ -182,7 +182,9 @@ void add_cv_commands(CLI::App& app) {
   cmd->add_option("--folds", j.folds, "inner k-fold")->capture_default_str();
   cmd->add_option("--seed", j.seed, "seed of the whole run")->capture_default_str();
   cmd->add_option("--threads", j.threads, "worker threads (default: every core); results do not depend on it");
-  cmd->add_option("--epochs", j.epochs, "training epochs (default 100; scheduler 150 = 30 + 40 + 80)");
+  cmd->add_option("--epochs", j.epochs,
+                  "training epochs (default 100; scheduler 150 = 30 + 40 + 80); 0 scores the untrained start "
+                  "(with --normalise *-residual: the residual base through the refinement)");
   cmd->add_option("--steps", j.steps, "refinement steps K (pure-nn uses 0)")->capture_default_str();
   cmd->add_option("--precision", j.precision, "f64 | f32: arithmetic of every training (f32 as the paper's PyTorch)")
       ->capture_default_str();
@@ -191,7 +193,9 @@ void add_cv_commands(CLI::App& app) {
                "extrapolating; as a model trained with `minnc train --clip-inputs` does on the device");
   cmd->add_option("--normalise", j.normalise,
                   "none | glucose: MINNs predict fluxes per unit of the measured glucose uptake, scaled by it "
-                  "before the refinement | glucose-residual: as a correction to the training rows' mean yield profile")
+                  "before the refinement | glucose-residual: as a correction to the training rows' mean yield profile | "
+                  "ridge-residual: as a correction to a ridge regression of the yields on the inputs (fitted on the "
+                  "training rows, lambda by leave-one-out)")
       ->capture_default_str();
   cmd->add_option("--inputs", j.inputs,
                   "omics: transcripts, proteins, glucose and O2 uptakes | online: glucose uptake, O2 uptake, CO2 "

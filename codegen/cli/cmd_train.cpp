@@ -118,7 +118,9 @@ void add_train_commands(CLI::App& app) {
   cmd->add_option("--normalise", args->normalise,
                   "none | glucose: the network predicts fluxes per unit of the measured glucose uptake, "
                   "scaled by it before the refinement | glucose-residual: the same, as a correction to the "
-                  "training rows' mean yield profile (stored in the model)")
+                  "training rows' mean yield profile (stored in the model) | ridge-residual: as a correction to a ridge "
+                  "regression of the yields on the inputs, fitted on the training rows (folded into the stored "
+                  "network as 2 units per input)")
       ->capture_default_str();
   cmd->add_option("--inputs", args->inputs,
                   "omics: transcripts, proteins, glucose and O2 uptakes | online: glucose uptake, O2 uptake, CO2 "

@@ -1,10 +1,11 @@
 #include "eval/baselines.hpp"
 
-#include <Eigen/Cholesky>
 #include <cmath>
 #include <limits>
 
 #include "common/error.hpp"
+#include "train/linear_base.hpp"
+#include "train/ridge.hpp"
 #include "train/scaler.hpp"
 #include "train/yield_profile.hpp"
 
@@ -21,26 +22,7 @@ Eigen::VectorXd uptakes(const BaselineProblem& p, const std::vector<int>& cols) 
   return columns(p.inputs.row(p.uptake_input), cols).row(0).transpose();
 }
 
-// Ridge in the dual (samples << features): with centred X (features x N) and Y (targets x N),
-// W = Yc (Xc^T Xc + lambda I)^-1 Xc^T, prediction = mean(Y) + W (x - mean(X)). The intercept is
-// not penalised, as in sklearn's Ridge(fit_intercept=True).
-Eigen::MatrixXd ridge(const Eigen::MatrixXd& X, const Eigen::MatrixXd& Y, const Eigen::MatrixXd& Xnew, double lambda) {
-  const Eigen::VectorXd x_mean = X.rowwise().mean(), y_mean = Y.rowwise().mean();
-  const Eigen::MatrixXd Xc = X.colwise() - x_mean, Yc = Y.colwise() - y_mean;
-  Eigen::MatrixXd K = Xc.transpose() * Xc;
-  K.diagonal().array() += lambda;
-  const Eigen::MatrixXd alpha = K.ldlt().solve(Yc.transpose());  // N x targets
-  const Eigen::MatrixXd cross = Xc.transpose() * (Xnew.colwise() - x_mean);  // N x new
-  return (alpha.transpose() * cross).colwise() + y_mean;
-}
-
 }  // namespace
-
-std::vector<double> ridge_lambdas() {
-  std::vector<double> out;
-  for (int k = -8; k <= 8; ++k) out.push_back(std::pow(10.0, k / 2.0));
-  return out;
-}
 
 Eigen::MatrixXd fit_and_predict(BaselineKind kind, const BaselineProblem& p, const std::vector<int>& train,
                                 const std::vector<int>& predict, double lambda) {
@@ -53,7 +35,7 @@ Eigen::MatrixXd fit_and_predict(BaselineKind kind, const BaselineProblem& p, con
     const Eigen::VectorXd yields = train::mean_yields(T, uptakes(p, train));
     return yields * u_new.transpose();
   }
-  // Ridge on the yields; inputs scaled as the MINN scales them (fit on the training rows).
+  // Ridge on the yields (either lambda rule); inputs scaled as the MINN scales them (fit on the training rows).
   const Eigen::VectorXd u = uptakes(p, train);
   if (!(u.minCoeff() > 0)) throw Error("ridge baseline: a training row has a non-positive glucose uptake");
   Eigen::MatrixXd Y = T;
@@ -61,7 +43,7 @@ Eigen::MatrixXd fit_and_predict(BaselineKind kind, const BaselineProblem& p, con
   const Eigen::MatrixXd X_raw = columns(p.inputs, train);
   train::MinMaxScaler scaler = train::MinMaxScaler::fit(X_raw);
   scaler.clip = p.clip_inputs;
-  const Eigen::MatrixXd yields = ridge(scaler.transform(X_raw), Y, scaler.transform(columns(p.inputs, predict)), lambda);
+  const Eigen::MatrixXd yields = train::ridge_predict(scaler.transform(X_raw), Y, scaler.transform(columns(p.inputs, predict)), lambda);
   return yields * u_new.cwiseMax(0.0).asDiagonal();
 }
 
@@ -84,7 +66,7 @@ std::vector<OuterResult> run_baseline(BaselineKind kind, const BaselineProblem& 
       // validation NE wins (ties to the smaller lambda, the first in the grid).
       const std::vector<Fold> folds = inner_folds(rows, p.folds, p.seed, e);
       double best = std::numeric_limits<double>::infinity();
-      for (double l : ridge_lambdas()) {
+      for (double l : train::ridge_lambdas()) {
         double sum = 0;
         for (const Fold& f : folds) {
           const Eigen::MatrixXd pred = fit_and_predict(kind, p, f.train, f.validation, l);
@@ -97,6 +79,13 @@ std::vector<OuterResult> run_baseline(BaselineKind kind, const BaselineProblem& 
         }
       }
       o.validation_ne = best;
+      if (chosen_lambda) chosen_lambda->push_back(lambda);
+    } else if (kind == BaselineKind::RidgeLeaveOneOut) {
+      const Eigen::MatrixXd X_raw = columns(p.inputs, rows);
+      train::MinMaxScaler scaler = train::MinMaxScaler::fit(X_raw);
+      scaler.clip = p.clip_inputs;
+      lambda = train::choose_ridge_lambda(scaler.transform(X_raw), columns(p.targets, rows), uptakes(p, rows),
+                                          &o.validation_ne);
       if (chosen_lambda) chosen_lambda->push_back(lambda);
     }
     o.measured = fit_and_predict(kind, p, rows, {e}, lambda).col(0);

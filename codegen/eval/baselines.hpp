@@ -6,7 +6,9 @@
 //   ridge:          ridge regression from the MINN's inputs (min-max scaled on the training rows, clipped
 //                   as the MINN's with --clip-inputs) to the fluxes per unit of glucose uptake, x the
 //                   held-out uptake; the regularisation chosen by the same inner folds as a MINN search
-//                   (objective: mean validation NE)
+//                   (objective: mean validation NE). The ridge-residual MINN's base (train/linear_base.hpp)
+//                   is the same ridge with its lambda chosen by leave-one-out over the training rows
+//   ridge-loo:      that ridge (lambda by leave-one-out, mean NE over every measured flux, no folds)
 //   pfba:           lp/pfba_predictor.hpp (measured uptakes fixed, the knockout applied, pFBA)
 // Every baseline predicts the measured fluxes only (no full flux vector, so no L2).
 #pragma once
@@ -19,7 +21,7 @@
 
 namespace minn::eval {
 
-enum class BaselineKind { MeanProfile, ScaledProfile, Ridge };
+enum class BaselineKind { MeanProfile, ScaledProfile, Ridge, RidgeLeaveOneOut };
 
 struct BaselineProblem {
   Eigen::MatrixXd inputs;    // features x experiments, raw units
@@ -30,9 +32,6 @@ struct BaselineProblem {
   int folds = 5;
   std::uint64_t seed = 0;
 };
-
-// The ridge search grid: 10^-4 .. 10^4 in steps of 10^0.5.
-std::vector<double> ridge_lambdas();
 
 // Fitted on the columns `train` of the problem, predicting the columns `predict` (targets order).
 // `lambda` is used by ridge only.

@@ -157,7 +157,7 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   s.folds = job.folds;
   s.seed = job.seed;
   s.threads = job.threads > 0 ? job.threads : hardware_threads();
-  s.base.epochs = job.epochs > 0 ? job.epochs : variant.default_epochs;
+  s.base.epochs = job.epochs >= 0 ? job.epochs : variant.default_epochs;
   s.base.steps = job.steps;
   s.base.momentum = job.momentum;
   s.base.fixed_step = job.fixed_step;
@@ -240,10 +240,11 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   if (variant.baseline)  // only what a baseline reads; ridge also uses the inner folds of --seed
     r.command = "minnc cv --gem " + path_file_name(job.gem_path) + " --data " + path_file_name(job.data_dir) + " --variant " +
                 variant.name + " --reduce " + job.reduce +
-                (variant.id == EvalVariant::Ridge
-                     ? " --folds " + std::to_string(s.folds) + " --seed " + std::to_string(s.seed) +
-                           (job.clip_inputs ? " --clip-inputs" : "")
-                     : std::string()) +
+                (variant.id == EvalVariant::Ridge ? " --folds " + std::to_string(s.folds) + " --seed " + std::to_string(s.seed)
+                                                  : std::string()) +
+                ((variant.id == EvalVariant::Ridge || variant.id == EvalVariant::RidgeLoo) && job.clip_inputs
+                     ? " --clip-inputs"
+                     : "") +
                 input_options;
   for (const std::string& h : job.holdout) r.command += " --holdout " + h;
   s.signature = r.command + " gem-sha256 " + r.gem_sha256 + " data-sha256 " + r.dataset_sha256 + fit_sha +
@@ -315,6 +316,7 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
       b.seed = s.seed;
       const BaselineKind kind = variant.id == EvalVariant::MeanProfile     ? BaselineKind::MeanProfile
                                 : variant.id == EvalVariant::ScaledProfile ? BaselineKind::ScaledProfile
+                                : variant.id == EvalVariant::RidgeLoo      ? BaselineKind::RidgeLeaveOneOut
                                                                            : BaselineKind::Ridge;
       r.cv.outer = run_baseline(kind, b, outer, &r.ridge_lambda);
     }

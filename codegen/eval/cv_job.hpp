@@ -48,7 +48,7 @@ struct CvJob {
   int folds = 5;
   std::uint64_t seed = 0;
   int threads = 0;               // 0: every hardware thread
-  int epochs = 0;                // 0: the variant's (100; scheduler 150)
+  int epochs = -1;               // < 0: the variant's (100; scheduler 150); 0: the untrained start
   int steps = 8;
   double momentum = 0.9;
   double fixed_step = 0;         // 0: auto (safe step)

@@ -29,11 +29,13 @@ const Entry kVariants[] = {
     {"mean-profile", EvalVariant::MeanProfile, false, false, false, 0, 0},
     {"scaled-profile", EvalVariant::ScaledProfile, false, false, false, 0, 0},
     {"ridge", EvalVariant::Ridge, false, false, false, 0, 0},
+    {"ridge-loo", EvalVariant::RidgeLoo, false, false, false, 0, 0},
     {"pfba", EvalVariant::Pfba, false, false, false, 0, 0},
 };
 
 bool is_baseline(EvalVariant id) {
   return id == EvalVariant::MeanProfile || id == EvalVariant::ScaledProfile || id == EvalVariant::Ridge ||
+         id == EvalVariant::RidgeLoo ||
          id == EvalVariant::Pfba;
 }
 
@@ -97,6 +99,7 @@ train::TrainOptions training_options(const VariantSetup& v, const HyperPoint& p,
     case EvalVariant::MeanProfile:
     case EvalVariant::ScaledProfile:
     case EvalVariant::Ridge:
+    case EvalVariant::RidgeLoo:
     case EvalVariant::Pfba:
       throw Error("--variant " + v.name + " is a baseline: it trains no network");
   }

@@ -25,6 +25,7 @@ enum class EvalVariant {
   MeanProfile,     // the training rows' mean flux profile
   ScaledProfile,   // the training rows' mean yield profile x the held-out glucose uptake
   Ridge,           // ridge regression on the MINN's inputs to yields, lambda from the inner folds
+  RidgeLoo,        // the same, lambda by leave-one-out: the ridge-residual MINN's base (train/linear_base.hpp)
   Pfba,            // pFBA with the measured uptakes and the knockout (lp/pfba_predictor.hpp)
 };
 

@@ -128,6 +128,7 @@ MinnModel build_model(const Gem& split_gem, const Mechanics& mech, const Trained
     p.hyper_parameters.emplace_back("refine_margin", step.margin);
   }
   p.hyper_parameters.emplace_back("envelope_margin", d.envelope_margin);
+  if (o.normalise == FluxNormalisation::RidgeResidual) p.hyper_parameters.emplace_back("ridge_lambda", trained.ridge_lambda);
   p.training_metrics = {{"data_loss", metrics.data_loss},   {"mech_loss", metrics.mech_loss},
                         {"r2_mean", metrics.flux.mean.r2},   {"r2_sd", metrics.flux.sd.r2},
                         {"mae_mean", metrics.flux.mean.mae}, {"mae_sd", metrics.flux.sd.mae},

@@ -11,6 +11,7 @@
 #include "train/aux_head.hpp"
 #include "train/loss_weighting.hpp"
 #include "train/closed_rows.hpp"
+#include "train/linear_base.hpp"
 #include "train/yield_profile.hpp"
 
 namespace minn::train {
@@ -41,13 +42,15 @@ FluxNormalisation parse_normalisation(const std::string& name) {
   if (name == "none") return FluxNormalisation::None;
   if (name == "glucose") return FluxNormalisation::Uptake;
   if (name == "glucose-residual") return FluxNormalisation::UptakeResidual;
-  throw Error("--normalise '" + name + "': expected none, glucose or glucose-residual");
+  if (name == "ridge-residual") return FluxNormalisation::RidgeResidual;
+  throw Error("--normalise '" + name + "': expected none, glucose, glucose-residual or ridge-residual");
 }
 
 std::string normalisation_name(FluxNormalisation n) {
   switch (n) {
     case FluxNormalisation::Uptake: return "glucose";
     case FluxNormalisation::UptakeResidual: return "glucose-residual";
+    case FluxNormalisation::RidgeResidual: return "ridge-residual";
     default: return "none";
   }
 }
@@ -121,6 +124,8 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
   network.init_pytorch_default(init_rng);
   // Uptake normalisation: per-sample multipliers of V0, and the residual form's mean yield profile.
   VectorX<T> scale_all, offset;
+  Eigen::MatrixXd base_L;  // the ridge base's linear part (RidgeResidual), n x features
+  MatrixX<T> base_L_T;
   if (o.normalise != FluxNormalisation::None) {
     model.scale_input = o.scale_input;
     scale_all = flux_scales(o.scale_input, data.inputs).template cast<T>();
@@ -131,6 +136,20 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
       model.yield_offset = model.yield_offset.cast<float>().template cast<double>();
       offset = model.yield_offset.template cast<T>();
       // Zero output layer: the untrained network is the uptake-scaled mean profile (before refinement).
+      network.W2(network.parameters()).setZero();
+      network.b2(network.parameters()).setZero();
+    }
+    if (o.normalise == FluxNormalisation::RidgeResidual) {
+      const LinearYieldBase base = fit_linear_yield_base(mech, model.scaler.transform(data.inputs), data.targets,
+                                                         data.inputs.row(o.scale_input).transpose());
+      // Rounded to float32 as the model file stores them (the offset as yield_offset, L folded
+      // into the output layer), so training sees the stored base.
+      model.yield_offset = base.offset.cast<float>().template cast<double>();
+      base_L = base.L.cast<float>().template cast<double>();
+      model.ridge_lambda = base.lambda;
+      offset = model.yield_offset.template cast<T>();
+      base_L_T = base_L.template cast<T>();
+      // Zero output layer: the untrained network is the ridge base (before refinement).
       network.W2(network.parameters()).setZero();
       network.b2(network.parameters()).setZero();
     }
@@ -178,6 +197,7 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
           if (noise_scaled[i] > 0)
             xb(static_cast<Eigen::Index>(i), j) += static_cast<T>(noise_scaled[i] * noise_rng.normal());
       network.forward(xb, o.dropout, &dropout_rng, V0);
+      if (base_L_T.size() > 0) V0.noalias() += base_L_T * xb;  // fixed: no gradient
       if (scale_all.size() > 0) {  // V0 = u * (network + offset); dV0/dnetwork = u
         scale_b.resize(count);
         for (int j = 0; j < count; ++j) scale_b(j) = scale_all(order[static_cast<std::size_t>(start + j)]);
@@ -220,6 +240,7 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
     if (on_epoch) on_epoch(report);
   }
   model.network.parameters() = network.parameters().template cast<double>();  // exact widening
+  if (base_L.size() > 0) model.network = fold_linear_base(model.network, base_L);
   return model;
 }
 

@@ -41,12 +41,16 @@ std::string precision_name(Precision p);
 // network predicts yields (flux per unit uptake) and need not learn the multiplication from 28
 // rows. UptakeResidual: V0 = u * (network(x) + y0), y0 the training rows' mean yield profile
 // completed to every reaction (train/yield_profile.hpp), with the output layer initialised to zero
-// so that the untrained network is the uptake-scaled mean-profile baseline.
+// so that the untrained network is the uptake-scaled mean-profile baseline. RidgeResidual:
+// V0 = u * (network(x) + ridge yields(x)), the ridge regression of the yields on the scaled inputs
+// fitted on the training rows and completed to every reaction (train/linear_base.hpp), the
+// output layer again zero at the start; the returned network has the base folded in.
 // The loss is computed on the refined V as before; since S V = 0 is homogeneous, scaling V0 keeps
 // the mechanistic terms meaningful, and neither the loss weights nor the automatic step change
 // (the step depends on S, Pin and the penalties only, not on V0).
-enum class FluxNormalisation { None, Uptake, UptakeResidual };
-FluxNormalisation parse_normalisation(const std::string& name);  // none | glucose | glucose-residual
+enum class FluxNormalisation { None, Uptake, UptakeResidual, RidgeResidual };
+// none | glucose | glucose-residual | ridge-residual
+FluxNormalisation parse_normalisation(const std::string& name);
 std::string normalisation_name(FluxNormalisation n);
 
 struct TrainOptions {
@@ -110,7 +114,8 @@ struct TrainedMinn {
   HeavyBall refinement;
   std::vector<EpochReport> history;
   int scale_input = -1;          // V0 = max(u, 0) * (network + yield_offset), u = raw input row; -1 none
-  Eigen::VectorXd yield_offset;  // residual form: n values; empty otherwise
+  Eigen::VectorXd yield_offset;  // residual forms: n values; empty otherwise
+  double ridge_lambda = 0;       // RidgeResidual: the base's regularisation (leave-one-out choice)
 };
 
 // Per-sample multipliers max(u, 0) of V0 for raw inputs (features x samples); empty without

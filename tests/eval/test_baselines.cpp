@@ -9,6 +9,9 @@
 #include "common/error.hpp"
 #include "eval/baselines.hpp"
 #include "eval/cv_job.hpp"
+#include "train/linear_base.hpp"
+#include "train/ridge.hpp"
+#include "train/scaler.hpp"
 
 namespace minn::eval {
 namespace {
@@ -80,8 +83,29 @@ TEST(Baselines, LeaveOneOutRunsEveryExperimentAndReportsTheChosenLambda) {
     EXPECT_EQ(r[k].experiment, static_cast<int>(k));
     EXPECT_EQ(r[k].measured.size(), 2);
     EXPECT_TRUE(std::isfinite(r[k].validation_ne));
-    const std::vector<double> grid = ridge_lambdas();
+    const std::vector<double> grid = train::ridge_lambdas();
     EXPECT_NE(std::find(grid.begin(), grid.end(), lambdas[k]), grid.end());
+  }
+}
+
+TEST(Baselines, RidgeLeaveOneOutUsesTheLambdaTheMinnBaseChooses) {
+  BaselineProblem p = three_experiments();
+  std::vector<double> lambdas;
+  const std::vector<OuterResult> r = run_baseline(BaselineKind::RidgeLeaveOneOut, p, {0, 1, 2}, &lambdas);
+  ASSERT_EQ(lambdas.size(), 3u);
+  for (std::size_t k = 0; k < r.size(); ++k) {
+    std::vector<int> rows;
+    for (int e = 0; e < 3; ++e)
+      if (e != static_cast<int>(k)) rows.push_back(e);
+    Eigen::MatrixXd X(2, 2), T(2, 2);
+    for (int j = 0; j < 2; ++j) {
+      X.col(j) = p.inputs.col(rows[static_cast<std::size_t>(j)]);
+      T.col(j) = p.targets.col(rows[static_cast<std::size_t>(j)]);
+    }
+    const Eigen::MatrixXd Xs = train::MinMaxScaler::fit(X).transform(X);
+    EXPECT_EQ(lambdas[k], train::choose_ridge_lambda(Xs, T, X.row(1).transpose()));
+    EXPECT_TRUE(std::isfinite(r[k].validation_ne));
+    EXPECT_TRUE(r[k].measured.isApprox(fit_and_predict(BaselineKind::Ridge, p, rows, {static_cast<int>(k)}, lambdas[k]).col(0)));
   }
 }
 

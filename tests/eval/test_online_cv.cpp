@@ -72,6 +72,43 @@ TEST(OnlineCv, OmicsRunsReproduceThePredictionsRecordedBeforeOnlineInputs) {
             "79eb1ab597472f690353ad86d3bd45631fbbd8a3d4dd19acfb6baa68a23a5dff");
 }
 
+// The ridge-residual MINN starts from the ridge-loo baseline: untrained (--epochs 0) and without
+// refinement (--steps 0) its predictions are the baseline's, up to the float32 rounding of the
+// stored base (two separate code paths: eval/baselines.cpp and the MINN's training and prediction),
+// except that the MINN closes the reactions a knockout disables (exact zeros; the ridge knows no GPR).
+TEST(RidgeResidual, UntrainedWithoutRefinementIsTheRidgeBaseline) {
+  for (bool genotype : {false, true}) {
+    CvJob ridge = tiny_job("ridge-loo");
+    ridge.inputs = "online";
+    ridge.genotype_input = genotype;
+    ridge.clip_inputs = true;
+    ridge.holdout = {"REF", "pgi", "WT_0.7h-1"};
+    CvJob minn = ridge;
+    minn.variant = "c-balanced";
+    minn.normalise = "ridge-residual";
+    minn.epochs = 0;
+    minn.steps = 0;
+    const CvJobResult a = run_cv_job(ridge), b = run_cv_job(minn);
+    ASSERT_EQ(a.cv.outer.size(), 3u);
+    ASSERT_EQ(b.cv.outer.size(), 3u);
+    int closed = 0;
+    for (std::size_t k = 0; k < 3; ++k) {
+      const Eigen::VectorXd& p = a.cv.outer[k].measured;
+      const Eigen::VectorXd& q = b.cv.outer[k].measured;
+      ASSERT_EQ(p.size(), q.size());
+      const bool knockout = a.experiments[k] == "pgi";
+      for (Eigen::Index i = 0; i < p.size(); ++i) {
+        if (knockout && q(i) == 0 && p(i) != 0) {
+          ++closed;
+          continue;
+        }
+        EXPECT_NEAR(q(i), p(i), 1e-5 * (1 + std::abs(p(i)))) << "genotype " << genotype << " split " << k << " row " << i;
+      }
+    }
+    EXPECT_EQ(closed, 1) << "pgi closes R_PGI, the one measured reaction its gene disables";
+  }
+}
+
 TEST(OnlineCv, BaselinesOnTheIntracellularFluxesGiveTheIndependentlyMeasuredNe) {
   for (const std::string inputs : {"omics", "online"}) {
     CvJob job = tiny_job("scaled-profile");
