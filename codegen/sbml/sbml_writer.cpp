@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "common/error.hpp"
@@ -61,7 +62,22 @@ class SbmlWriter {
     for (const Compartment& c : gem_.compartments) used_ids_.insert(c.id);
     for (const Metabolite& m : gem_.metabolites) used_ids_.insert(m.id);
     for (const Reaction& r : gem_.reactions) used_ids_.insert(r.id);
-    for (const Gene& g : gem_.genes) used_ids_.insert(g.id);
+    // A compartment referenced by a species but never declared gets a declaration, unless its id
+    // belongs to a species or reaction: then it stays undeclared, as it was (the reader warns).
+    compartments_ = gem_.compartments;
+    for (const Metabolite& m : gem_.metabolites) {
+      if (!m.compartment.empty() && used_ids_.insert(m.compartment).second) compartments_.push_back({m.compartment, ""});
+    }
+    // Genes from notes (COBRA Level 2, FBC 1) are not SBML ids there, so one may share its id with
+    // a species, reaction or compartment; as an fbc:geneProduct it may not. Such a gene is written
+    // as "G_<id>" (knockouts find it by either spelling, and its name is kept).
+    for (const Gene& g : gem_.genes) {
+      if (used_ids_.count(g.id) == 0) gene_ids_.emplace(g.id, g.id);
+    }
+    for (const auto& entry : gene_ids_) used_ids_.insert(entry.first);
+    for (const Gene& g : gem_.genes) {
+      if (gene_ids_.count(g.id) == 0) gene_ids_.emplace(g.id, claim("G_" + g.id));
+    }
     // Shared parameters for the common values, as COBRApy writes them.
     shared_bounds_ = {{-1000.0, "cobra_default_lb"}, {1000.0, "cobra_default_ub"}, {0.0, "cobra_0_bound"},
                       {-INFINITY, "minus_inf"},      {INFINITY, "plus_inf"}};
@@ -77,19 +93,15 @@ class SbmlWriter {
     return candidate;
   }
 
+  // The id a gene is written with (collect_ids); a GPR may name a gene the GEM does not list.
+  const std::string& gene_id(const std::string& id) const {
+    const auto it = gene_ids_.find(id);
+    return it == gene_ids_.end() ? id : it->second;
+  }
+
   void write_compartments() {
-    std::vector<Compartment> compartments = gem_.compartments;
-    // A compartment referenced by a species but never declared still needs a declaration.
-    for (const Metabolite& m : gem_.metabolites) {
-      bool known = m.compartment.empty();
-      for (const Compartment& c : compartments) known = known || c.id == m.compartment;
-      if (!known) {
-        compartments.push_back({m.compartment, ""});
-        used_ids_.insert(m.compartment);
-      }
-    }
     out_.OpenElement("listOfCompartments");
-    for (const Compartment& c : compartments) {
+    for (const Compartment& c : compartments_) {
       out_.OpenElement("compartment");
       out_.PushAttribute("id", c.id.c_str());
       if (!c.name.empty()) out_.PushAttribute("name", c.name.c_str());
@@ -173,7 +185,7 @@ class SbmlWriter {
     }
     if (gpr.kind == Gpr::Kind::Gene) {
       out_.OpenElement("fbc:geneProductRef");
-      out_.PushAttribute("fbc:geneProduct", gpr.gene.c_str());
+      out_.PushAttribute("fbc:geneProduct", gene_id(gpr.gene).c_str());
       out_.CloseElement();
       return;
     }
@@ -239,9 +251,10 @@ class SbmlWriter {
     out_.OpenElement("fbc:listOfGeneProducts");
     for (const Gene& g : gem_.genes) {
       out_.OpenElement("fbc:geneProduct");
-      out_.PushAttribute("fbc:id", g.id.c_str());
+      const std::string& id = gene_id(g.id);
+      out_.PushAttribute("fbc:id", id.c_str());
       // fbc:label is required; BiGG uses the locus tag, which is the id without "G_".
-      const std::string label = g.id.rfind("G_", 0) == 0 ? g.id.substr(2) : g.id;
+      const std::string label = id.rfind("G_", 0) == 0 ? id.substr(2) : id;
       out_.PushAttribute("fbc:label", label.c_str());
       if (!g.name.empty()) out_.PushAttribute("fbc:name", g.name.c_str());
       out_.CloseElement();
@@ -252,6 +265,8 @@ class SbmlWriter {
   const Gem& gem_;
   tinyxml2::XMLPrinter out_;
   std::unordered_set<std::string> used_ids_;
+  std::vector<Compartment> compartments_;
+  std::unordered_map<std::string, std::string> gene_ids_;  // gene id -> id written
   std::vector<std::pair<double, std::string>> shared_bounds_;
   std::vector<std::pair<std::string, double>> own_bounds_;
   std::vector<std::string> lower_ids_;

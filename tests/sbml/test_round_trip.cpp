@@ -133,6 +133,56 @@ TEST(RoundTrip, IdsEqualToSharedParameterNamesSurvive) {
   EXPECT_TRUE(std::isinf(back.reactions[0].lower_bound));
 }
 
+// Found by fuzz_sbml: in a COBRA Level 2 file a gene (notes GENE_ASSOCIATION) is not an SBML id,
+// so it may share its id with a reaction, and a species may name an undeclared compartment whose
+// id is a reaction's; written as an fbc:geneProduct and a compartment, both clashed on reading back.
+TEST(RoundTrip, GeneAndCompartmentIdsEqualToReactionIdsSurvive) {
+  const std::string level2 = R"(<?xml version="1.0" encoding="UTF-8"?>
+<sbml xmlns="http://www.sbml.org/sbml/level2/version4" level="2" version="4"
+      xmlns:html="http://www.w3.org/1999/xhtml">
+  <model id="clash">
+    <listOfCompartments><compartment id="c"/></listOfCompartments>
+    <listOfSpecies>
+      <species id="M_a" compartment="c"/>
+      <species id="M_b" compartment="R_use"/>
+    </listOfSpecies>
+    <listOfReactions>
+      <reaction id="R_use" reversible="false">
+        <notes><html:p>GENE_ASSOCIATION: b1621 or b0001</html:p></notes>
+        <listOfReactants><speciesReference species="M_a"/></listOfReactants>
+        <listOfProducts><speciesReference species="M_b"/></listOfProducts>
+      </reaction>
+      <reaction id="b1621" reversible="true">
+        <notes><html:p>GENE_ASSOCIATION: b1621</html:p></notes>
+        <listOfReactants><speciesReference species="M_b"/></listOfReactants>
+      </reaction>
+    </listOfReactions>
+  </model>
+</sbml>
+)";
+  minn::Gem gem = minn::read_sbml_text(level2, "level2.xml");
+  ASSERT_EQ(gem.genes.size(), 2u);
+  const std::string text = minn::sbml_text(gem);
+  minn::Diagnostics diagnostics;
+  minn::Gem back = minn::read_sbml_text(text, "memory", &diagnostics);
+  ASSERT_EQ(back.reactions.size(), gem.reactions.size());
+  ASSERT_EQ(back.metabolites.size(), gem.metabolites.size());
+  EXPECT_EQ(back.stoichiometry_nonzeros(), gem.stoichiometry_nonzeros());
+  // The clashing gene is written as "G_<id>", its name kept; the other keeps its id.
+  ASSERT_EQ(back.genes.size(), 2u);
+  EXPECT_EQ(back.genes[0].id, "G_b1621");
+  EXPECT_EQ(back.genes[0].name, "b1621");
+  EXPECT_EQ(back.genes[1].id, "b0001");
+  EXPECT_EQ(back.reactions[0].gpr->to_string(), "G_b1621 or b0001");
+  EXPECT_EQ(back.reactions[1].gpr->to_string(), "G_b1621");
+  // The undeclared compartment stays undeclared (a warning, as on the first read).
+  EXPECT_EQ(back.metabolites[1].compartment, "R_use");
+  EXPECT_EQ(back.compartments.size(), 1u);
+  EXPECT_EQ(diagnostics.warnings.size(), 1u);
+  // Knocking out "b1621" disables the same reactions before and after (the "G_" spelling).
+  EXPECT_EQ(minn::knock_out_genes(back, {"b1621"}), minn::knock_out_genes(gem, {"b1621"}));
+}
+
 TEST(RoundTrip, OutputIsDeterministic) {
   const minn::Gem gem = minn::read_sbml(std::string(MINN_MODELS_DIR) + "/gems/e_coli_core.xml.gz");
   EXPECT_EQ(minn::sbml_text(gem), minn::sbml_text(gem));
