@@ -71,6 +71,34 @@ ModelInputs model_inputs(Dataset loaded, const Gem& gem, InputSet set, bool geno
   return out;
 }
 
+std::vector<std::vector<int>> reactions_closed_by_input(const ModelInputs& prepared, const Gem& gem) {
+  const Dataset& d = prepared.dataset;
+  std::vector<std::vector<int>> out(d.input_names.size());
+  if (prepared.knockouts.reactions.empty()) return out;
+  const GenotypeIndicators indicators = genotype_indicators(gem, prepared.knockouts);
+  for (std::size_t i = 0; i < d.input_names.size(); ++i)
+    for (std::size_t k = 0; k < indicators.names.size(); ++k)
+      if (d.input_names[i] == indicators.names[k])
+        for (std::size_t r = 0; r < prepared.knockouts.reactions.size(); ++r)
+          if (indicators.indicator_of_reaction[r] == static_cast<int>(k)) out[i].push_back(prepared.knockouts.reactions[r]);
+  return out;
+}
+
+InputReactions input_reactions(const Dataset& d, const Gem& gem) {
+  InputReactions out;
+  for (const std::string& name : d.input_names) {
+    const int r = gem.reaction_index(name);
+    if (r < 0) continue;
+    out.measured.push_back(r);
+    const std::size_t n = name.size();
+    if (n > 4 && (name.compare(n - 4, 4, "_fwd") == 0 || name.compare(n - 4, 4, "_rev") == 0)) {
+      const int other = gem.reaction_index(name.substr(0, n - 4) + (name.compare(n - 4, 4, "_fwd") == 0 ? "_rev" : "_fwd"));
+      if (other >= 0) out.opposite.push_back(other);
+    }
+  }
+  return out;
+}
+
 void append_knockout_rows(const GenotypeKnockouts& ko, std::vector<int>& pin, Eigen::MatrixXd& vin) {
   if (ko.reactions.empty()) return;
   if (vin.cols() != ko.upper_bounds.rows())

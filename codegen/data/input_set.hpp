@@ -7,6 +7,7 @@
 // An input is never scored: data/scored_fluxes.hpp leaves every target that is an input out.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "data/genotype_knockouts.hpp"
 #include "data/ishii_dataset.hpp"
@@ -38,6 +39,18 @@ ModelInputs model_inputs(Dataset loaded, const Gem& split_gem, InputSet set, boo
 
 // Appends the knockout rows: their reactions to `pin`, their upper bounds (experiments in dataset
 // order) as rows of `vin` (Pin rows x experiments).
+// Per input of `prepared.dataset`: the split reactions a 1 on that input closes (its knockout
+// indicator's reactions, with --genotype-input); empty for every other input.
+std::vector<std::vector<int>> reactions_closed_by_input(const ModelInputs& prepared, const Gem& split_gem);
+
+// The split reactions the dataset's inputs measure (inputs named after a reaction: the online
+// rates) and the opposite halves of those that are split (R_EX_glc__D_e_rev -> R_EX_glc__D_e_fwd):
+// a measured rate is a net rate, so the other direction carries nothing.
+struct InputReactions {
+  std::vector<int> measured, opposite;
+};
+InputReactions input_reactions(const Dataset& dataset, const Gem& split_gem);
+
 void append_knockout_rows(const GenotypeKnockouts& knockouts, std::vector<int>& pin, Eigen::MatrixXd& vin);
 
 }  // namespace minn

@@ -174,6 +174,10 @@ CvJobResult run_cv_job(const CvJob& job, const CvProgress& progress) {
   if (s.base.normalise != train::FluxNormalisation::None) {
     if (variant.baseline) throw Error("--normalise applies to MINN variants, not to the baseline " + variant.name);
     s.base.scale_input = train::uptake_input_row(dataset, job.data_dir);
+    if (job.genotype_input) s.base.input_closes = reactions_closed_by_input(prepared, gem);
+    const InputReactions measured = input_reactions(dataset, gem);
+    s.base.input_reactions = measured.measured;
+    s.base.input_reverse_reactions = measured.opposite;
   }
   s.step = train::choose_step(mech, s.base);
   for (const std::string& name : job.holdout) {

@@ -1,6 +1,9 @@
 #include "train/linear_base.hpp"
 
 #include <Eigen/SparseCholesky>
+#include <Eigen/SparseLU>
+#include <algorithm>
+#include <utility>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -92,15 +95,21 @@ Eigen::MatrixXd completion_map(const Mechanics& mech) {
 }  // namespace
 
 double choose_ridge_lambda(const Eigen::MatrixXd& Xs, const Eigen::MatrixXd& targets, const Eigen::VectorXd& uptake,
-                           double* loo_ne) {
-  const Eigen::MatrixXd Y = yields_of(targets, uptake);
+                           double* loo_ne, const Eigen::MatrixXd* explained) {
+  Eigen::MatrixXd Y = yields_of(targets, uptake);
+  if (explained) {
+    if (explained->rows() != Y.rows() || explained->cols() != Y.cols())
+      throw Error("ridge base: the explained yields do not match the targets");
+    Y -= *explained;
+  }
   if (Xs.cols() != Y.cols()) throw Error("ridge base: inputs and targets disagree on the number of samples");
   const Eigen::Index N = Y.cols();
   double best = std::numeric_limits<double>::infinity(), chosen = ridge_lambdas().front();
   for (double lambda : ridge_lambdas()) {
     double sum = 0;
     for (Eigen::Index j = 0; j < N; ++j) {
-      const Eigen::VectorXd yield = ridge_predict(without_column(Xs, j), without_column(Y, j), Xs.col(j), lambda);
+      Eigen::VectorXd yield = ridge_predict(without_column(Xs, j), without_column(Y, j), Xs.col(j), lambda);
+      if (explained) yield += explained->col(j);
       sum += experiment_metrics(targets.col(j), yield * uptake(j)).ne;
     }
     if (sum < best) {  // strict: ties keep the smaller lambda
@@ -112,17 +121,117 @@ double choose_ridge_lambda(const Eigen::MatrixXd& Xs, const Eigen::MatrixXd& tar
   return chosen;
 }
 
+namespace {
+
+// argmin sum_r w_r (v_r - target_r)^2 + eps ||v||^2  s.t.  S v = 0, v_c = 0 (c in closed),
+// v_f = value (fixed), v >= 0: equality-constrained least squares by its KKT system, with the
+// reactions that come out negative added to the closed set until none does (an active-set pass:
+// each round closes at least one more reaction, so at most n rounds).
+Eigen::VectorXd nearest_steady_state(const Mechanics& mech, const Eigen::VectorXd& target, const Eigen::VectorXd& weight,
+                                     std::vector<int> closed, const std::vector<std::pair<int, double>>& fixed) {
+  const int n = mech.n(), m = mech.m();
+  const SparseRowMatrix& S = mech.S();
+  for (int round = 0; round <= n; ++round) {
+    const int rows = m + static_cast<int>(closed.size() + fixed.size());
+    std::vector<Eigen::Triplet<double>> t;
+    Eigen::VectorXd rhs = Eigen::VectorXd::Zero(n + rows);
+    rhs.head(n) = 2 * weight.cwiseProduct(target);
+    const Eigen::VectorXd diag = 2 * weight.array() + 2e-6;
+    for (int r = 0; r < n; ++r) t.emplace_back(r, r, diag(r));
+    for (int row = 0; row < S.outerSize(); ++row)
+      for (SparseRowMatrix::InnerIterator it(S, row); it; ++it) {
+        t.emplace_back(n + row, static_cast<int>(it.col()), it.value());
+        t.emplace_back(static_cast<int>(it.col()), n + row, it.value());
+      }
+    int row = n + m;
+    for (int r : closed) {
+      t.emplace_back(row, r, 1.0);
+      t.emplace_back(r, row, 1.0);
+      ++row;
+    }
+    for (const auto& f : fixed) {
+      t.emplace_back(row, f.first, 1.0);
+      t.emplace_back(f.first, row, 1.0);
+      rhs(row) = f.second;
+      ++row;
+    }
+    // -delta on the multipliers' block: S has dependent rows (conserved moieties), which make the
+    // plain KKT matrix singular; the regularised one is quasi-definite.
+    for (int k = n; k < n + rows; ++k) t.emplace_back(k, k, -1e-10);
+    Eigen::SparseMatrix<double> K(n + rows, n + rows);
+    K.setFromTriplets(t.begin(), t.end());
+    Eigen::SparseLU<Eigen::SparseMatrix<double>> lu;
+    lu.compute(K);
+    if (lu.info() != Eigen::Success) throw Error("knockout responses: the KKT system is singular");
+    const Eigen::VectorXd v = lu.solve(rhs).head(n);
+    if (!v.allFinite()) throw Error("knockout responses: non-finite solution");
+    bool negative = false;
+    for (int r = 0; r < n; ++r)
+      if (v(r) < -1e-9 && std::find(closed.begin(), closed.end(), r) == closed.end()) {
+        closed.push_back(r);
+        negative = true;
+      }
+    if (!negative) return v.cwiseMax(0.0);
+  }
+  throw Error("knockout responses: no non-negative solution");
+}
+
+}  // namespace
+
+Eigen::MatrixXd knockout_responses(const Mechanics& mech, const Eigen::VectorXd& y,
+                                   const std::vector<std::vector<int>>& closes, const std::vector<int>& held,
+                                   const std::vector<int>& held_at_zero) {
+  if (y.size() != mech.n_ref()) throw Error("knockout responses: " + std::to_string(y.size()) + " yields for " +
+                                            std::to_string(mech.n_ref()) + " measured reactions");
+  Eigen::MatrixXd out = Eigen::MatrixXd::Zero(mech.n(), static_cast<Eigen::Index>(closes.size()));
+  bool any = false;
+  for (const std::vector<int>& c : closes) any = any || !c.empty();
+  if (!any) return out;
+  std::vector<std::pair<int, double>> fixed;
+  for (int r : held)
+    for (int i = 0; i < mech.n_ref(); ++i)
+      if (mech.pref()[static_cast<std::size_t>(i)] == r) fixed.emplace_back(r, std::max(y(i), 0.0));
+  for (int r : held_at_zero) fixed.emplace_back(r, 0.0);
+  // The wild type nearest the measured yields; each knockout nearest the wild type over every
+  // reaction (MOMA's minimal adjustment), so a reaction the wild type does not use changes nothing.
+  Eigen::VectorXd target = Eigen::VectorXd::Zero(mech.n()), weight = Eigen::VectorXd::Zero(mech.n());
+  for (int i = 0; i < mech.n_ref(); ++i) {
+    const int r = mech.pref()[static_cast<std::size_t>(i)];
+    target(r) = y(i);
+    weight(r) = 1;
+  }
+  const Eigen::VectorXd wild_type = nearest_steady_state(mech, target, weight, {}, fixed);
+  const Eigen::VectorXd everywhere = Eigen::VectorXd::Ones(mech.n());
+  for (std::size_t j = 0; j < closes.size(); ++j)
+    if (!closes[j].empty())
+      out.col(static_cast<Eigen::Index>(j)) =
+          nearest_steady_state(mech, wild_type, everywhere, closes[j], fixed) - wild_type;
+  return out;
+}
+
 LinearYieldBase fit_linear_yield_base(const Mechanics& mech, const Eigen::MatrixXd& Xs,
-                                      const Eigen::MatrixXd& targets, const Eigen::VectorXd& uptake) {
+                                      const Eigen::MatrixXd& targets, const Eigen::VectorXd& uptake,
+                                      const std::vector<std::vector<int>>& closes, const std::vector<int>& held,
+                                      const std::vector<int>& held_at_zero) {
   if (targets.rows() != mech.n_ref())
     throw Error("ridge base: " + std::to_string(targets.rows()) + " target rows for " +
                 std::to_string(mech.n_ref()) + " measured reactions");
+  if (!closes.empty() && static_cast<Eigen::Index>(closes.size()) != Xs.rows())
+    throw Error("ridge base: " + std::to_string(closes.size()) + " knockout lists for " + std::to_string(Xs.rows()) +
+                " inputs");
   LinearYieldBase base;
-  base.lambda = choose_ridge_lambda(Xs, targets, uptake);
-  const RidgeFit fit = ridge_fit(Xs, yields_of(targets, uptake), base.lambda);
-
+  const Eigen::MatrixXd yields = yields_of(targets, uptake);
+  // The mechanistic part first (zero without genotype inputs); the ridge fits the rest.
+  Eigen::MatrixXd responses = Eigen::MatrixXd::Zero(mech.n(), Xs.rows());
+  if (!closes.empty()) responses = knockout_responses(mech, yields.rowwise().mean(), closes, held, held_at_zero);
+  Eigen::MatrixXd measured_responses(mech.n_ref(), Xs.rows());
+  for (int i = 0; i < mech.n_ref(); ++i) measured_responses.row(i) = responses.row(mech.pref()[static_cast<std::size_t>(i)]);
+  const Eigen::MatrixXd explained = measured_responses * Xs;
+  const Eigen::MatrixXd rest = yields - explained;
+  base.lambda = choose_ridge_lambda(Xs, targets, uptake, nullptr, closes.empty() ? nullptr : &explained);
+  const RidgeFit fit = ridge_fit(Xs, rest, base.lambda);
   const Eigen::MatrixXd F = completion_map(mech);
-  base.L = F * fit.W;
+  base.L = F * fit.W + responses;
   base.offset = F * (fit.y_mean - fit.W * fit.x_mean);
   if (!base.L.allFinite() || !base.offset.allFinite()) throw Error("ridge base: non-finite completion");
   return base;

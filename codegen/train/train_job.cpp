@@ -93,6 +93,10 @@ TrainJobResult run_train_job(const TrainJob& job, const EpochCallback& on_epoch,
 
   TrainOptions options = job.options;
   if (options.normalise != FluxNormalisation::None) options.scale_input = uptake_input_row(dataset, job.data_dir);
+  if (job.genotype_input) options.input_closes = reactions_closed_by_input(prepared, gem);
+  const InputReactions measured = input_reactions(dataset, gem);
+  options.input_reactions = measured.measured;
+  options.input_reverse_reactions = measured.opposite;
   result.step = choose_step(mech, options);
   if (result.step.diverges) {
     char text[400];

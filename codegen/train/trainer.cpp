@@ -141,7 +141,8 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
     }
     if (o.normalise == FluxNormalisation::RidgeResidual) {
       const LinearYieldBase base = fit_linear_yield_base(mech, model.scaler.transform(data.inputs), data.targets,
-                                                         data.inputs.row(o.scale_input).transpose());
+                                                         data.inputs.row(o.scale_input).transpose(), o.input_closes,
+                                                         o.input_reactions, o.input_reverse_reactions);
       // Rounded to float32 as the model file stores them (the offset as yield_offset, L folded
       // into the output layer), so training sees the stored base.
       model.yield_offset = base.offset.cast<float>().template cast<double>();

@@ -79,6 +79,12 @@ struct TrainOptions {
   // For inputs a controller estimates with known noise (the growth rate from a biomass signal,
   // lib/minn/growth_rate.hpp), so the network learns to lean on the inputs it can trust.
   std::vector<double> input_noise_sd;
+  // Per input: the split reactions a 1 on it closes (genotype inputs, data/input_set.hpp); empty =
+  // none. With RidgeResidual the base adds each knockout's mechanistic response (train/linear_base.hpp).
+  std::vector<std::vector<int>> input_closes;
+  // The split reactions the inputs measure (the online rates), and their opposite split halves
+  // (a measured rate is a net rate: the other direction carries nothing); may be empty.
+  std::vector<int> input_reactions, input_reverse_reactions;
 };
 
 // Checks ranges; throws minn::Error naming the option.

@@ -112,6 +112,62 @@ TEST(LinearBase, CompletionKeepsTheMeasuredYieldsAndBalancesTheChain) {
   EXPECT_NEAR(base.offset(0), 1.0, 1e-3);
 }
 
+// A -> B by a measured main path (r1) and an unmeasured bypass (r2); r0 takes A up (a measured
+// rate, held), r3 takes B out, r4 turns B back into A (a reaction the wild type does not need).
+CsrMatrix main_path_and_bypass() {
+  CsrMatrix S;
+  S.rows = 2;
+  S.cols = 5;
+  S.row_ptr = {0, 4, 8};
+  S.col_index = {0, 1, 2, 4, 1, 2, 3, 4};
+  S.values = {1, -1, -1, 1, 1, 1, -1, -1};
+  return S;
+}
+
+TEST(LinearBase, AKnockoutReroutesItsFluxThroughTheBypassWithTheMeasuredRateHeld) {
+  const Mechanics mech(main_path_and_bypass(), {0}, {0, 1, 3});
+  const Eigen::Vector3d y(1.0, 0.8, 1.0);  // uptake, main path, outflow: the bypass carries 0.2
+  const Eigen::MatrixXd delta = knockout_responses(mech, y, {{}, {1}, {4}}, {0}, {});
+  ASSERT_EQ(delta.rows(), 5);
+  ASSERT_EQ(delta.cols(), 3);
+  EXPECT_EQ(delta.col(0).cwiseAbs().maxCoeff(), 0.0);  // an input that closes nothing
+  // Main path closed: its 0.8 moves to the bypass, the held uptake and the outflow stay.
+  EXPECT_NEAR(delta(0, 1), 0.0, 1e-6);
+  EXPECT_NEAR(delta(1, 1), -0.8, 1e-4);
+  EXPECT_NEAR(delta(2, 1), 0.8, 1e-4);
+  EXPECT_NEAR(delta(3, 1), 0.0, 1e-4);
+  // Closing what the wild type does not use changes nothing.
+  EXPECT_LT(delta.col(2).cwiseAbs().maxCoeff(), 1e-4);
+  EXPECT_THROW(knockout_responses(mech, Eigen::Vector2d(1, 1), {{1}}, {0}, {}), Error);
+}
+
+TEST(LinearBase, TheRidgeFitsWhatTheKnockoutResponseLeaves) {
+  // Input 0 a rate, input 1 the knockout of the main path (main yield 0.7 in the wild type, 0 in
+  // the knockout). The response is taken at the mean yields (knockout rows included), so it
+  // explains most of the knockout's effect and the ridge the rest: together exact.
+  const Mechanics mech(main_path_and_bypass(), {0}, {0, 1, 3});
+  const int N = 12;
+  Eigen::MatrixXd Xs(2, N), targets(3, N);
+  Eigen::VectorXd uptake(N);
+  for (int j = 0; j < N; ++j) {
+    Xs(0, j) = j / static_cast<double>(N - 1);
+    Xs(1, j) = j % 4 == 0 ? 1 : 0;
+    uptake(j) = 1 + Xs(0, j);
+    const double main = Xs(1, j) > 0 ? 0 : 0.7;
+    targets.col(j) = Eigen::Vector3d(1.0, main, 1.0) * uptake(j);
+  }
+  const LinearYieldBase base = fit_linear_yield_base(mech, Xs, targets, uptake, {{}, {1}}, {0}, {});
+  EXPECT_NEAR(base.L(1, 1), -0.7, 1e-3);  // response + ridge slope on the knockout input
+  // The unmeasured bypass takes it over: the response at the mean (0.525) plus the ridge's rest
+  // completed by least norm, which shares it with the B -> A loop r4.
+  EXPECT_GT(base.L(2, 1), 0.525 - 1e-3);
+  const Eigen::MatrixXd yields = (base.L * Xs).colwise() + base.offset;
+  for (int j = 0; j < N; ++j) {
+    EXPECT_NEAR(yields(0, j), 1.0, 1e-3) << j;
+    EXPECT_NEAR(yields(1, j) * uptake(j), targets(1, j), 1e-3) << j;
+  }
+}
+
 TEST(LinearBase, FoldingTheBaseIntoTheHiddenLayerChangesNoOutput) {
   Rng rng(8);
   Network net(3, 5, 6);
