@@ -181,7 +181,7 @@ TEST(ShippedOnlineModel, IsReproducedByteForByteAndReadsNoOmics) {
   job.output_path = "e_coli_core_online.minn";
   job.options.seed = m.provenance.seed;
   job.options.clip_inputs = true;
-  job.options.normalise = FluxNormalisation::UptakeResidual;
+  job.options.normalise = FluxNormalisation::RidgeResidual;
   job.inputs = InputSet::Online;
   job.genotype_input = m.provenance.command.find("--genotype-input") != std::string::npos;
   ASSERT_EQ(canonical_command(job), m.provenance.command);
