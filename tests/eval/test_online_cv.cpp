@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "common/error.hpp"
 #include "common/sha256.hpp"
@@ -76,18 +78,25 @@ TEST(OnlineCv, OmicsRunsReproduceThePredictionsRecordedBeforeOnlineInputs) {
 // refinement (--steps 0) its predictions are the baseline's, up to the float32 rounding of the
 // stored base (two separate code paths: eval/baselines.cpp and the MINN's training and prediction),
 // except that the MINN closes the reactions a knockout disables (exact zeros; the ridge knows no GPR).
-TEST(RidgeResidual, UntrainedWithoutRefinementIsTheRidgeBaseline) {
-  // Without the genotype as input (with it, the base adds knockout responses: next test).
+// The ridge-loo baseline and the untrained ridge-residual MINN without refinement, on the same
+// online inputs and held-out experiments: {ridge, minn}.
+std::pair<CvJobResult, CvJobResult> ridge_and_untrained_minn(bool genotype_input, const std::vector<std::string>& holdout) {
   CvJob ridge = tiny_job("ridge-loo");
   ridge.inputs = "online";
+  ridge.genotype_input = genotype_input;
   ridge.clip_inputs = true;
-  ridge.holdout = {"REF", "pgi", "WT_0.7h-1"};
+  ridge.holdout = holdout;
   CvJob minn = ridge;
   minn.variant = "c-balanced";
   minn.normalise = "ridge-residual";
   minn.epochs = 0;
   minn.steps = 0;
-  const CvJobResult a = run_cv_job(ridge), b = run_cv_job(minn);
+  return {run_cv_job(ridge), run_cv_job(minn)};
+}
+
+TEST(RidgeResidual, UntrainedWithoutRefinementIsTheRidgeBaseline) {
+  // Without the genotype as input (with it, the base adds knockout responses: next test).
+  const auto [a, b] = ridge_and_untrained_minn(false, {"REF", "pgi", "WT_0.7h-1"});
   ASSERT_EQ(a.cv.outer.size(), 3u);
   ASSERT_EQ(b.cv.outer.size(), 3u);
   int closed = 0;
@@ -111,17 +120,7 @@ TEST(RidgeResidual, UntrainedWithoutRefinementIsTheRidgeBaseline) {
 // reroutes: glucose 6-phosphate, which phosphoglucose isomerase can no longer take, goes to
 // G6P dehydrogenase (measured: 2.675 mmol/gDW/h). The ridge alone keeps the wild type's split.
 TEST(RidgeResidual, AHeldOutKnockoutReroutesItsFlux) {
-  CvJob ridge = tiny_job("ridge-loo");
-  ridge.inputs = "online";
-  ridge.genotype_input = true;
-  ridge.clip_inputs = true;
-  ridge.holdout = {"pgi"};
-  CvJob minn = ridge;
-  minn.variant = "c-balanced";
-  minn.normalise = "ridge-residual";
-  minn.epochs = 0;
-  minn.steps = 0;
-  const CvJobResult a = run_cv_job(ridge), b = run_cv_job(minn);
+  const auto [a, b] = ridge_and_untrained_minn(true, {"pgi"});
   int row = -1;
   for (std::size_t i = 0; i < b.target_ids.size(); ++i)
     if (b.target_ids[i] == "R_G6PDH2r_fwd") row = static_cast<int>(i);
