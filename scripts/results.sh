@@ -145,6 +145,19 @@ RUNS=(
   "full-clip|e_coli_core|none|ridge|0|--clip-inputs --inputs online"
   "full-clip|e_coli_core|none|ridge|0|--clip-inputs --inputs online --genotype-input"
   "full-clip|e_coli_core|none|pfba|0|--inputs online"
+  # The online MINN from the ridge instead of the mean profile (issue 15): ridge-residual, then with
+  # the genotype as input, whose base adds each knockout's mechanistic response; the ridge-loo
+  # baselines it starts from; and the untrained bases alone (no training, no refinement).
+  "full-clip|e_coli_core|none|c-balanced|0|--pin co2-free --sampler tpe --clip-inputs --normalise ridge-residual --inputs online"
+  "full-clip|e_coli_core|none|c-balanced|1|--pin co2-free --sampler tpe --clip-inputs --normalise ridge-residual --inputs online"
+  "full-clip|e_coli_core|none|c-balanced|2|--pin co2-free --sampler tpe --clip-inputs --normalise ridge-residual --inputs online"
+  "full-clip|e_coli_core|none|c-balanced|0|--pin co2-free --sampler tpe --clip-inputs --normalise ridge-residual --inputs online --genotype-input"
+  "full-clip|e_coli_core|none|c-balanced|1|--pin co2-free --sampler tpe --clip-inputs --normalise ridge-residual --inputs online --genotype-input"
+  "full-clip|e_coli_core|none|c-balanced|2|--pin co2-free --sampler tpe --clip-inputs --normalise ridge-residual --inputs online --genotype-input"
+  "full-clip|e_coli_core|none|ridge-loo|0|--clip-inputs --inputs online"
+  "full-clip|e_coli_core|none|ridge-loo|0|--clip-inputs --inputs online --genotype-input"
+  "full-clip-ablation|e_coli_core|none|c-balanced|0|--pin co2-free --sampler tpe --clip-inputs --normalise ridge-residual --inputs online --epochs 0 --steps 0"
+  "full-clip-ablation|e_coli_core|none|c-balanced|0|--pin co2-free --sampler tpe --clip-inputs --normalise ridge-residual --inputs online --genotype-input --epochs 0 --steps 0"
 )
 
 if [ "$REPORT_ONLY" = 0 ]; then
