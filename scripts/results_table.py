@@ -167,10 +167,12 @@ BASELINE_NAMES = {"mean-profile": "mean profile (leave-one-out)",
 
 
 def grouped(runs):
-    """{(gem_label, label, setup): [runs over seeds]} of the full-clip protocol."""
+    """{(gem_label, label, setup): [runs over seeds]} of the full-clip protocol and its ablations
+    (docs/results/full-clip-ablation: the same protocol, runs whose file names would collide with a
+    full-clip run's, e.g. the untrained start --epochs 0)."""
     groups = {}
     for m in runs:
-        if m["protocol"] == "full-clip":
+        if m["protocol"] in ("full-clip", "full-clip-ablation"):
             groups.setdefault((m["gem_label"], m["label"], m["setup"]), []).append(m)
     return groups
 
