@@ -5,9 +5,6 @@
 namespace minn {
 namespace {
 
-bool ends_with(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
 
 // The gene ids an experiment names: by id, by id without "G_", or by name (every gene of that name).
 std::set<std::string> genes_named(const Gem& gem, const std::string& name) {
@@ -19,12 +16,7 @@ std::set<std::string> genes_named(const Gem& gem, const std::string& name) {
 
 // R_PGI for R_PGI_fwd when the GEM also has R_PGI_rev (a split pair); the id itself otherwise.
 std::string unsplit_id(const Gem& gem, const std::string& id) {
-  for (const auto& [tail, partner] : {std::pair<const char*, const char*>{"_fwd", "_rev"}, {"_rev", "_fwd"}}) {
-    if (!ends_with(id, tail)) continue;
-    const std::string base = id.substr(0, id.size() - 4);
-    if (gem.reaction_index(base + partner) >= 0) return base;
-  }
-  return id;
+  return split_partner(gem, id) >= 0 ? id.substr(0, id.size() - 4) : id;
 }
 
 }  // namespace

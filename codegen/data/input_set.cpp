@@ -90,11 +90,8 @@ InputReactions input_reactions(const Dataset& d, const Gem& gem) {
     const int r = gem.reaction_index(name);
     if (r < 0) continue;
     out.measured.push_back(r);
-    const std::size_t n = name.size();
-    if (n > 4 && (name.compare(n - 4, 4, "_fwd") == 0 || name.compare(n - 4, 4, "_rev") == 0)) {
-      const int other = gem.reaction_index(name.substr(0, n - 4) + (name.compare(n - 4, 4, "_fwd") == 0 ? "_rev" : "_fwd"));
-      if (other >= 0) out.opposite.push_back(other);
-    }
+    const int other = split_partner(gem, name);
+    if (other >= 0) out.opposite.push_back(other);
   }
   return out;
 }

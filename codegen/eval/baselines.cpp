@@ -22,6 +22,13 @@ Eigen::VectorXd uptakes(const BaselineProblem& p, const std::vector<int>& cols) 
   return columns(p.inputs.row(p.uptake_input), cols).row(0).transpose();
 }
 
+// The ridge's input scaling: min-max fitted on the training columns, clipped as the MINN's.
+train::MinMaxScaler ridge_scaler(const BaselineProblem& p, const std::vector<int>& train) {
+  train::MinMaxScaler scaler = train::MinMaxScaler::fit(columns(p.inputs, train));
+  scaler.clip = p.clip_inputs;
+  return scaler;
+}
+
 }  // namespace
 
 Eigen::MatrixXd fit_and_predict(BaselineKind kind, const BaselineProblem& p, const std::vector<int>& train,
@@ -40,10 +47,9 @@ Eigen::MatrixXd fit_and_predict(BaselineKind kind, const BaselineProblem& p, con
   if (!(u.minCoeff() > 0)) throw Error("ridge baseline: a training row has a non-positive glucose uptake");
   Eigen::MatrixXd Y = T;
   for (Eigen::Index j = 0; j < Y.cols(); ++j) Y.col(j) /= u(j);
-  const Eigen::MatrixXd X_raw = columns(p.inputs, train);
-  train::MinMaxScaler scaler = train::MinMaxScaler::fit(X_raw);
-  scaler.clip = p.clip_inputs;
-  const Eigen::MatrixXd yields = train::ridge_predict(scaler.transform(X_raw), Y, scaler.transform(columns(p.inputs, predict)), lambda);
+  const train::MinMaxScaler scaler = ridge_scaler(p, train);
+  const Eigen::MatrixXd yields = train::ridge_predict(scaler.transform(columns(p.inputs, train)), Y,
+                                                      scaler.transform(columns(p.inputs, predict)), lambda);
   return yields * u_new.cwiseMax(0.0).asDiagonal();
 }
 
@@ -81,11 +87,8 @@ std::vector<OuterResult> run_baseline(BaselineKind kind, const BaselineProblem& 
       o.validation_ne = best;
       if (chosen_lambda) chosen_lambda->push_back(lambda);
     } else if (kind == BaselineKind::RidgeLeaveOneOut) {
-      const Eigen::MatrixXd X_raw = columns(p.inputs, rows);
-      train::MinMaxScaler scaler = train::MinMaxScaler::fit(X_raw);
-      scaler.clip = p.clip_inputs;
-      lambda = train::choose_ridge_lambda(scaler.transform(X_raw), columns(p.targets, rows), uptakes(p, rows),
-                                          &o.validation_ne);
+      lambda = train::choose_ridge_lambda(ridge_scaler(p, rows).transform(columns(p.inputs, rows)),
+                                          columns(p.targets, rows), uptakes(p, rows), &o.validation_ne);
       if (chosen_lambda) chosen_lambda->push_back(lambda);
     }
     o.measured = fit_and_predict(kind, p, rows, {e}, lambda).col(0);

@@ -104,6 +104,10 @@ inline constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // end in SBML order. Bounds: _fwd [max(lb,0), max(ub,0)], _rev [max(-ub,0), max(-lb,0)].
 Gem split_reversible(const Gem& gem);
 
+// The index of the other half of a split pair (R_X_rev for R_X_fwd and the reverse); -1 when `id`
+// is not one half of a pair in `gem`.
+int split_partner(const Gem& gem, const std::string& id);
+
 // Sets bounds of exchange reactions from a medium: uptake of metabolite X at most `value`
 // (COBRApy `model.medium` semantics: lb = -value on the exchange); exchanges not named get lb = 0.
 void set_medium(Gem& gem, const std::unordered_map<std::string, double>& uptake_by_exchange_id);

@@ -7,6 +7,14 @@
 
 namespace minn {
 
+int split_partner(const Gem& gem, const std::string& id) {
+  const std::size_t n = id.size();
+  if (n <= 4) return -1;
+  const std::string tail = id.substr(n - 4);
+  if (tail != "_fwd" && tail != "_rev") return -1;
+  return gem.reaction_index(id.substr(0, n - 4) + (tail == "_fwd" ? "_rev" : "_fwd"));
+}
+
 Gem split_reversible(const Gem& gem) {
   Gem out;
   out.id = gem.id;

@@ -3,10 +3,10 @@
 #include <Eigen/SparseCholesky>
 #include <Eigen/SparseLU>
 #include <algorithm>
-#include <utility>
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/error.hpp"
@@ -187,11 +187,6 @@ Eigen::MatrixXd knockout_responses(const Mechanics& mech, const Eigen::VectorXd&
   bool any = false;
   for (const std::vector<int>& c : closes) any = any || !c.empty();
   if (!any) return out;
-  std::vector<std::pair<int, double>> fixed;
-  for (int r : held)
-    for (int i = 0; i < mech.n_ref(); ++i)
-      if (mech.pref()[static_cast<std::size_t>(i)] == r) fixed.emplace_back(r, std::max(y(i), 0.0));
-  for (int r : held_at_zero) fixed.emplace_back(r, 0.0);
   // The wild type nearest the measured yields; each knockout nearest the wild type over every
   // reaction (MOMA's minimal adjustment), so a reaction the wild type does not use changes nothing.
   Eigen::VectorXd target = Eigen::VectorXd::Zero(mech.n()), weight = Eigen::VectorXd::Zero(mech.n());
@@ -200,6 +195,10 @@ Eigen::MatrixXd knockout_responses(const Mechanics& mech, const Eigen::VectorXd&
     target(r) = y(i);
     weight(r) = 1;
   }
+  std::vector<std::pair<int, double>> fixed;
+  for (int r : held)
+    if (weight(r) > 0) fixed.emplace_back(r, std::max(target(r), 0.0));
+  for (int r : held_at_zero) fixed.emplace_back(r, 0.0);
   const Eigen::VectorXd wild_type = nearest_steady_state(mech, target, weight, {}, fixed);
   const Eigen::VectorXd everywhere = Eigen::VectorXd::Ones(mech.n());
   for (std::size_t j = 0; j < closes.size(); ++j)
@@ -224,11 +223,9 @@ LinearYieldBase fit_linear_yield_base(const Mechanics& mech, const Eigen::Matrix
   // The mechanistic part first (zero without genotype inputs); the ridge fits the rest.
   Eigen::MatrixXd responses = Eigen::MatrixXd::Zero(mech.n(), Xs.rows());
   if (!closes.empty()) responses = knockout_responses(mech, yields.rowwise().mean(), closes, held, held_at_zero);
-  Eigen::MatrixXd measured_responses(mech.n_ref(), Xs.rows());
-  for (int i = 0; i < mech.n_ref(); ++i) measured_responses.row(i) = responses.row(mech.pref()[static_cast<std::size_t>(i)]);
-  const Eigen::MatrixXd explained = measured_responses * Xs;
+  const Eigen::MatrixXd explained = mech.measured(responses) * Xs;
   const Eigen::MatrixXd rest = yields - explained;
-  base.lambda = choose_ridge_lambda(Xs, targets, uptake, nullptr, closes.empty() ? nullptr : &explained);
+  base.lambda = choose_ridge_lambda(Xs, targets, uptake, nullptr, &explained);
   const RidgeFit fit = ridge_fit(Xs, rest, base.lambda);
   const Eigen::MatrixXd F = completion_map(mech);
   base.L = F * fit.W + responses;

@@ -135,9 +135,6 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
       // Rounded to float32 as the model file stores it, so training sees the stored offset.
       model.yield_offset = model.yield_offset.cast<float>().template cast<double>();
       offset = model.yield_offset.template cast<T>();
-      // Zero output layer: the untrained network is the uptake-scaled mean profile (before refinement).
-      network.W2(network.parameters()).setZero();
-      network.b2(network.parameters()).setZero();
     }
     if (o.normalise == FluxNormalisation::RidgeResidual) {
       const LinearYieldBase base = fit_linear_yield_base(mech, model.scaler.transform(data.inputs), data.targets,
@@ -150,7 +147,10 @@ TrainedMinn train_in(const Mechanics& mech, const TrainingSet& data, const Train
       model.ridge_lambda = base.lambda;
       offset = model.yield_offset.template cast<T>();
       base_L_T = base_L.template cast<T>();
-      // Zero output layer: the untrained network is the ridge base (before refinement).
+    }
+    if (offset.size() > 0) {
+      // Residual forms: a zero output layer, so the untrained network is the base (the uptake-scaled
+      // mean profile or the ridge) before the refinement.
       network.W2(network.parameters()).setZero();
       network.b2(network.parameters()).setZero();
     }
