@@ -18,6 +18,10 @@ class ReferenceSensor {
   ReferenceSensor(const MinnModel& model, Precision precision, const minn_sensor_config& config,
                   const std::vector<float>& genotype);
 
+  // A new run on the same model, as NAME_sensor_init: the policy state cleared, `config` and the
+  // strain's `genotype` taken (checked as by the constructor). The lowered model is kept, so a
+  // caller starting many runs (the fuzz target: one per execution) lowers it once.
+  void restart(const minn_sensor_config& config, const std::vector<float>& genotype);
   // One sample, as NAME_sensor_step: `fluxes` (num_outputs) is written only when an estimate is
   // made; returns the quality word.
   unsigned step(const minn_signals& signals, float* fluxes);
@@ -31,6 +35,7 @@ class ReferenceSensor {
  private:
   ReferencePredictor predictor_;
   std::vector<std::int8_t> sources_;
+  std::size_t num_genotype_inputs_ = 0;
   std::vector<float> genotype_;
   std::vector<float> inputs_;
   minn::SoftSensorCore core_{};

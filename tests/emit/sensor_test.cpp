@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -157,6 +158,35 @@ TEST(SoftSensor, TheKnockoutGenotypeClosesItsReactions) {
     }
   }
   EXPECT_THROW(ReferenceSensor(model, Precision::F32, config(6, 0, 0.0f), {}), minn::Error);
+}
+
+TEST(SoftSensor, ARestartedSensorRunsExactlyAsANewOne) {
+  const minn::MinnModel model = online_model();
+  std::vector<float> pgi = wild_type(model);
+  ASSERT_FALSE(pgi.empty());
+  pgi[0] = 1.0f;
+  // Left mid-run in another state: estimates made, a reading held, another policy.
+  ReferenceSensor restarted(model, Precision::F32, config(2, 4, 0.0f), wild_type(model));
+  std::vector<float> scratch(static_cast<std::size_t>(model.num_outputs()), 0.0f);
+  minn_signals s = chemostat_signals();
+  for (int k = 0; k < 9; ++k) restarted.step(s, scratch.data());
+  s.o2_out = NAN;
+  restarted.step(s, scratch.data());
+  restarted.restart(config(3, 0, 0.5f), pgi);
+
+  ReferenceSensor fresh(model, Precision::F32, config(3, 0, 0.5f), pgi);
+  std::vector<float> a(scratch.size(), 7.0f), b(scratch.size(), 7.0f);
+  for (int k = 0; k < 12; ++k) {
+    minn_signals t = chemostat_signals();
+    t.time_h = 0.1f * static_cast<float>(k);
+    t.biomass_gdw_per_l *= 1.0f + 0.01f * static_cast<float>(k);  // growing: mu from the slope
+    if (k == 9) t.co2_out = NAN;
+    ASSERT_EQ(restarted.step(t, a.data()), fresh.step(t, b.data())) << k;
+    ASSERT_EQ(std::memcmp(a.data(), b.data(), a.size() * sizeof(float)), 0) << k;
+    ASSERT_EQ(restarted.model_status(), fresh.model_status()) << k;
+  }
+  EXPECT_NE(a, std::vector<float>(a.size(), 7.0f));  // estimates were made
+  EXPECT_THROW(restarted.restart(config(3, 0, 0.5f), {}), minn::Error);
 }
 
 TEST(SoftSensor, AnOmicsModelHasNoSensor) {
