@@ -5,7 +5,6 @@
 namespace minn {
 namespace {
 
-
 // The gene ids an experiment names: by id, by id without "G_", or by name (every gene of that name).
 std::set<std::string> genes_named(const Gem& gem, const std::string& name) {
   std::set<std::string> ids;

@@ -52,9 +52,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (online_fuzz_sensor_init(&state, &config, genotype.data()) != 0) minn::fuzz::fail("sensor_init refused");
   // One host reference for the whole campaign (lowering the model took 80 % of an execution),
   // restarted like the generated state.
-  static minn::emit::ReferenceSensor reference(model(), minn::emit::Precision::F32, config,
-                                               {genotype.begin(), genotype.begin() + online_fuzz_NUM_GENOTYPE});
-  reference.restart(config, {genotype.begin(), genotype.begin() + online_fuzz_NUM_GENOTYPE});
+  const std::vector<float> strain(genotype.begin(), genotype.begin() + online_fuzz_NUM_GENOTYPE);
+  static minn::emit::ReferenceSensor reference(model(), minn::emit::Precision::F32, config, strain);
+  reference.restart(config, strain);
 
   std::vector<float> generated(online_fuzz_NUM_OUTPUTS, 0.0f), host(online_fuzz_NUM_OUTPUTS, 0.0f);
   constexpr std::size_t kSampleBytes = 5 * MINN_SIGNAL_COUNT;
